@@ -1,0 +1,169 @@
+// Constraints the sources state, each as a payload that breaks exactly one of them: the contract
+// rejects it, pointing at the offending field. A passing base payload proves the break is the cause.
+import { describe, expect, it } from 'vitest';
+import type { ErrorObject } from 'ajv';
+import {
+  bodySchema, createContractValidator, listOperations, loadBundledDocument, readSeedFixtures,
+} from '../support/contract.js';
+
+const document = await loadBundledDocument();
+const operations = listOperations(document);
+const validate = createContractValidator(document);
+const seedValue = (file: string) => structuredClone(readSeedFixtures().find((f) => f.file === file)!.value) as any;
+const exampleValue = (operationId: string, direction: 'request' | 'response', status?: number) => {
+  const operation = operations.find((o) => o.operationId === operationId)!;
+  const content = direction === 'request'
+    ? operation.definition.requestBody.content
+    : operation.definition.responses[String(status)].content;
+  return structuredClone(Object.values<any>(content['application/json'].examples)[0].value);
+};
+
+/** Where each error points: the failing value, or for a missing/extra property, that property. */
+function pointersOf(errors: ErrorObject[]): string[] {
+  return errors.map((error) => {
+    const property = (error.params as any).missingProperty
+      ?? (error.params as any).additionalProperty
+      ?? (error.params as any).unevaluatedProperty;
+    return property === undefined ? error.instancePath : `${error.instancePath}/${property}`;
+  });
+}
+
+interface Case {
+  name: string;
+  operationId: string;
+  direction: 'request' | 'response';
+  status?: number;
+  base: () => any;
+  mutate: (payload: any) => void;
+  pointer: string;
+}
+
+function check({ operationId, direction, status, base, mutate, pointer }: Case) {
+  const operation = operations.find((o) => o.operationId === operationId)!;
+  const schema = bodySchema(operation, direction, status);
+  const payload = base();
+  expect(validate(schema, payload), 'the unbroken payload is valid').toEqual([]);
+  mutate(payload);
+  const errors = validate(schema, payload);
+  expect(errors.length, 'the broken payload is rejected').toBeGreaterThan(0);
+  expect(pointersOf(errors)).toContain(pointer);
+}
+
+const createRule = () => seedValue('000_createRule_request.json');
+const updateRule = () => seedValue('001_updateRule_request.json');
+const ruleResponse = () => seedValue('000_createRule_response_201.json');
+
+const rulesCases: Case[] = [
+  { name: 'an unknown trigger type', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.trigger.type = 'ON_FULL_MOON'; }, pointer: '/trigger/type' },
+  { name: 'an ON_FUNDS_TRANSFERRED trigger without account_id', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { delete p.trigger.account_id; }, pointer: '/trigger/account_id' },
+  { name: 'a SCHEDULED trigger whose start_date is not a date-time', operationId: 'updateRule', direction: 'request', base: updateRule,
+    mutate: (p) => { p.trigger.start_date = 'first of April'; }, pointer: '/trigger/start_date' },
+  { name: 'a SCHEDULED trigger without schedule_type', operationId: 'updateRule', direction: 'request', base: updateRule,
+    mutate: (p) => { delete p.trigger.schedule_type; }, pointer: '/trigger/schedule_type' },
+  { name: 'a status other than enabled or disabled', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.status = 'paused'; }, pointer: '/status' },
+  { name: 'a missing status', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { delete p.status; }, pointer: '/status' },
+  { name: 'a null nickname on create (nullable only on replace)', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.nickname = null; }, pointer: '/nickname' },
+  { name: 'a null description on create (nullable only on replace)', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.description = null; }, pointer: '/description' },
+  { name: 'a nickname that is neither string nor null on replace', operationId: 'updateRule', direction: 'request', base: updateRule,
+    mutate: (p) => { p.nickname = 42; }, pointer: '/nickname' },
+  { name: 'no steps at all', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps = []; }, pointer: '/steps' },
+  { name: 'an unknown action type', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps[0].actions[0].type = 'lottery'; }, pointer: '/steps/0/actions/0/type' },
+  { name: 'a percentage above 100', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps[0].actions[0].percentage_value = 120; }, pointer: '/steps/0/actions/0/percentage_value' },
+  { name: 'a fixed amount that is not integer cents', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps[1].actions[0].amount_in_cents = 50.5; }, pointer: '/steps/1/actions/0/amount_in_cents' },
+  { name: 'a percentage field on a fixed_amount action', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps[1].actions[0].percentage_value = 10; }, pointer: '/steps/1/actions/0/percentage_value' },
+  { name: 'an unknown condition fact', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps[0].conditions.condition.fact = 'MOOD'; }, pointer: '/steps/0/conditions/condition/fact' },
+  { name: 'an unknown source node type', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.steps[0].actions[0].source.type = 'piggy_bank'; }, pointer: '/steps/0/actions/0/source/type' },
+  { name: 'an unknown top-level field', operationId: 'createRule', direction: 'request', base: createRule,
+    mutate: (p) => { p.priority = 1; }, pointer: '/priority' },
+  { name: 'a rule response without request_id', operationId: 'createRule', direction: 'response', status: 201, base: ruleResponse,
+    mutate: (p) => { delete p.request_id; }, pointer: '/request_id' },
+  { name: 'a rule response with a field the contract does not define', operationId: 'createRule', direction: 'response', status: 201, base: ruleResponse,
+    mutate: (p) => { p.data.owner = 'someone'; }, pointer: '/data/owner' },
+  { name: 'an error body without a message', operationId: 'deleteRule', direction: 'response', status: 404,
+    base: () => seedValue('002_deleteRule_response_404.json'), mutate: (p) => { delete p.error.message; }, pointer: '/error/message' },
+];
+
+const aiSequence = () => seedValue('003_createEmailSequence_request_1.json');
+const blocksSequence = () => seedValue('003_createEmailSequence_request_2.json');
+const discountSequence = () => seedValue('003_createEmailSequence_request_4.json');
+const eventSequence = () => seedValue('003_createEmailSequence_request_5.json');
+const sequencesCases: Case[] = [
+  { name: 'more than 10 emails to generate', operationId: 'createEmailSequence', direction: 'request', base: aiSequence,
+    mutate: (p) => { p.emailCount = 11; }, pointer: '/emailCount' },
+  { name: 'an unknown trigger', operationId: 'createEmailSequence', direction: 'request', base: aiSequence,
+    mutate: (p) => { p.trigger = 'full_moon'; }, pointer: '/trigger' },
+  { name: 'a missing name', operationId: 'createEmailSequence', direction: 'request', base: aiSequence,
+    mutate: (p) => { delete p.name; }, pointer: '/name' },
+  { name: 'matching_field enrollment on a trigger other than event_received', operationId: 'createEmailSequence', direction: 'request', base: aiSequence,
+    mutate: (p) => { p.enrollmentMode = 'matching_field'; }, pointer: '/trigger' },
+  { name: 'an unknown enrollment mode', operationId: 'createEmailSequence', direction: 'request', base: eventSequence,
+    mutate: (p) => { p.enrollmentMode = 'twice'; }, pointer: '/enrollmentMode' },
+  { name: 'an unknown stop condition', operationId: 'createEmailSequence', direction: 'request', base: aiSequence,
+    mutate: (p) => { p.stopCondition.type = 'has_mood'; }, pointer: '/stopCondition/type' },
+  { name: 'an email step with neither blocks nor html', operationId: 'createEmailSequence', direction: 'request', base: blocksSequence,
+    mutate: (p) => { delete p.steps[1].blocks; }, pointer: '/steps/1/blocks' },
+  { name: 'a step of an unknown type', operationId: 'createEmailSequence', direction: 'request', base: discountSequence,
+    mutate: (p) => { p.steps[0].type = 'send_sms'; }, pointer: '/steps/0/type' },
+  { name: 'a discount step without its discount', operationId: 'createEmailSequence', direction: 'request', base: discountSequence,
+    mutate: (p) => { delete p.steps[0].discount; }, pointer: '/steps/0/discount' },
+  { name: 'a percent discount above 100%', operationId: 'createEmailSequence', direction: 'request', base: discountSequence,
+    mutate: (p) => { p.steps[0].discount.percentOff = 150; }, pointer: '/steps/0/discount/percentOff' },
+  { name: 'an unknown discount duration', operationId: 'createEmailSequence', direction: 'request', base: discountSequence,
+    mutate: (p) => { p.steps[0].discount.duration = 'sometimes'; }, pointer: '/steps/0/discount/duration' },
+  { name: 'both a goal and explicit steps', operationId: 'createEmailSequence', direction: 'request', base: blocksSequence,
+    mutate: (p) => { p.goal = 'Welcome people'; }, pointer: '' },
+  { name: 'an event without its name', operationId: 'trackSubscriberEvent', direction: 'request',
+    base: () => seedValue('003_trackSubscriberEvent_request.json'), mutate: (p) => { delete p.event; }, pointer: '/event' },
+  { name: 'a created response whose status is not draft', operationId: 'createEmailSequence', direction: 'response', status: 200,
+    base: () => seedValue('003_createEmailSequence_response_200.json'), mutate: (p) => { p.sequence.status = 'sending'; }, pointer: '/sequence/status' },
+];
+
+const commsSequence = () => exampleValue('createCommsSequence', 'request');
+const commsEnroll = () => exampleValue('enrollInCommsSequence', 'request');
+const commsCases: Case[] = [
+  { name: 'an empty brand_id', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { p.brand_id = ''; }, pointer: '/brand_id' },
+  { name: 'a missing brand_id', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { delete p.brand_id; }, pointer: '/brand_id' },
+  { name: 'an empty name', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { p.name = ''; }, pointer: '/name' },
+  { name: 'an unknown channel', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { p.steps[0].channel = 'fax'; }, pointer: '/steps/0/channel' },
+  { name: 'a negative position', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { p.steps[0].position = -1; }, pointer: '/steps/0/position' },
+  { name: 'a fractional delay_minutes', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { p.steps[0].delay_minutes = 1.5; }, pointer: '/steps/0/delay_minutes' },
+  { name: 'an empty template_key', operationId: 'createCommsSequence', direction: 'request', base: commsSequence,
+    mutate: (p) => { p.steps[0].template_key = ''; }, pointer: '/steps/0/template_key' },
+  { name: 'an enrollment without recipient', operationId: 'enrollInCommsSequence', direction: 'request', base: commsEnroll,
+    mutate: (p) => { delete p.recipient; }, pointer: '/recipient' },
+  { name: 'an enrollment with an empty person_id', operationId: 'enrollInCommsSequence', direction: 'request', base: commsEnroll,
+    mutate: (p) => { p.person_id = ''; }, pointer: '/person_id' },
+  { name: 'a sequence response missing description (required, nullable)', operationId: 'getCommsSequence', direction: 'response', status: 200,
+    base: () => exampleValue('getCommsSequence', 'response', 200), mutate: (p) => { delete p.description; }, pointer: '/description' },
+];
+
+describe('the Rules service rejects', () => {
+  it.each(rulesCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
+});
+
+describe('the Sequences service rejects', () => {
+  it.each(sequencesCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
+});
+
+describe('the Comms service rejects', () => {
+  it.each(commsCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
+});

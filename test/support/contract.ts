@@ -1,0 +1,148 @@
+// Reads the contract as the tests see it: the bundled document, its operations and examples, and
+// an Ajv 2020 instance that validates payloads against any of its schemas by JSON pointer.
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { bundle, loadConfig } from '@redocly/openapi-core';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const DOCUMENT_ID = 'https://contract.local/openapi.json';
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+type Json = any;
+
+export interface Operation {
+  operationId: string;
+  method: string;
+  /** The path template, or `webhook:<name>` for a webhook. */
+  path: string;
+  /** JSON pointer of the operation in the bundled document. */
+  pointer: string;
+  definition: Json;
+}
+
+export interface SeedFixture {
+  file: string;
+  summary: string;
+  seed: string;
+  operationId: string;
+  direction: 'request' | 'response';
+  status?: number;
+  value: unknown;
+}
+
+export async function loadBundledDocument(): Promise<Json> {
+  const config = await loadConfig({ configPath: path.join(projectRoot, 'redocly.yaml') });
+  const { bundle: result, problems } = await bundle({
+    ref: path.join(projectRoot, 'openapi.yaml'),
+    config,
+  });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    throw new Error(`openapi.yaml does not bundle: ${errors.map((e) => e.message).join('; ')}`);
+  }
+  return result.parsed;
+}
+
+const escapePointer = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Follows a local `$ref` (`#/components/...`) to the node it names. */
+export function resolvePointer(document: Json, ref: string): Json {
+  if (!ref.startsWith('#/')) throw new Error(`Not a local reference: ${ref}`);
+  return ref.slice(2).split('/').reduce((node, token) => {
+    const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === undefined || !(key in node)) throw new Error(`Unresolvable reference ${ref}`);
+    return node[key];
+  }, document);
+}
+
+/**
+ * A copy of `node` with every local `$ref` replaced by its target, except inside schemas: those
+ * keep their references so that validation errors and `$ref` checks see the component names.
+ */
+export function resolveOutsideSchemas(document: Json, node: Json): Json {
+  if (Array.isArray(node)) return node.map((item) => resolveOutsideSchemas(document, item));
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') return resolveOutsideSchemas(document, resolvePointer(document, node.$ref));
+  return Object.fromEntries(Object.entries(node).map(([key, value]) =>
+    [key, key === 'schema' || key === 'value' ? value : resolveOutsideSchemas(document, value)]));
+}
+
+export function listOperations(document: Json): Operation[] {
+  const operations: Operation[] = [];
+  const collect = (items: Json, base: string, name: (key: string) => string) => {
+    for (const [key, entry] of Object.entries<Json>(items ?? {})) {
+      const item = entry.$ref ? resolvePointer(document, entry.$ref) : entry;
+      for (const method of HTTP_METHODS) {
+        if (!item[method]) continue;
+        operations.push({
+          operationId: item[method].operationId,
+          method,
+          path: name(key),
+          pointer: `${base}/${escapePointer(key)}/${method}`,
+          definition: resolveOutsideSchemas(document, item[method]),
+        });
+      }
+    }
+  };
+  collect(document.paths, '#/paths', (key) => key);
+  collect(document.webhooks, '#/webhooks', (key) => `webhook:${key}`);
+  return operations;
+}
+
+/** Rewrites the document-local references of a schema taken out of the document to absolute ones. */
+function anchorReferences(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(anchorReferences);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) =>
+    [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${DOCUMENT_ID}${value}` : anchorReferences(value)]));
+}
+
+export function createContractValidator(document: Json) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(document, DOCUMENT_ID);
+  const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+
+  /** Validates `value` against `schema`, a schema object taken from the bundled document. */
+  return (schema: Json, value: unknown): ErrorObject[] => {
+    if (!schema || typeof schema !== 'object') throw new Error('No schema to validate against');
+    let validate = compiled.get(schema);
+    if (!validate) {
+      validate = ajv.compile(anchorReferences(schema));
+      compiled.set(schema, validate);
+    }
+    return validate(value) ? [] : [...(validate.errors ?? [])];
+  };
+}
+
+/** The body schema of an operation's request, or of its response with `status`. */
+export function bodySchema(operation: Operation, direction: 'request' | 'response', status?: number | string): Json {
+  const content = direction === 'request'
+    ? operation.definition.requestBody?.content
+    : operation.definition.responses?.[String(status)]?.content;
+  const schema = content?.['application/json']?.schema;
+  if (!schema) throw new Error(`${operation.operationId} has no JSON ${direction} body${status ? ` for ${status}` : ''}`);
+  return schema;
+}
+
+export function readSeedFixtures(): SeedFixture[] {
+  const directory = path.join(projectRoot, 'test/fixtures/seeds');
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const raw = JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
+      return {
+        file,
+        summary: raw.summary,
+        seed: raw['x-seed'],
+        operationId: raw['x-operation'],
+        direction: raw['x-direction'],
+        status: raw['x-status'],
+        value: raw.value,
+      };
+    });
+}
