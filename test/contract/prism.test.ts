@@ -2,18 +2,19 @@
 // example with the documented status, the example verbatim, and no sl-violations.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, loadBundledDocument, projectRoot } from '../support/contract.js';
+import { listOperations, loadBundledDocument, projectRoot, type Operation } from '../support/contract.js';
 import { freePort, startProcess, type RunningProcess } from '../support/processes.js';
 import { sampleRequest } from '../support/requests.js';
 
 const document = await loadBundledDocument();
 const operations = listOperations(document).filter((operation) => !operation.path.startsWith('webhook:'));
-const cases = operations.flatMap((operation) =>
-  Object.entries<any>(operation.definition.responses).flatMap(([status, response]) => {
+type Case = [label: string, operation: Operation, status: string, exampleName?: string, exampleValue?: unknown];
+const cases: Case[] = operations.flatMap((operation) =>
+  Object.entries<any>(operation.definition.responses).flatMap(([status, response]): Case[] => {
     const examples = response.content?.['application/json']?.examples;
-    if (!examples) return [[`${operation.operationId} ${status} (no body)`, operation, status, undefined, undefined] as const];
-    return Object.entries<any>(examples).map(([name, example]) =>
-      [`${operation.operationId} ${status} "${name}"`, operation, status, name, example.value] as const);
+    if (!examples) return [[`${operation.operationId} ${status} (no body)`, operation, status]];
+    return Object.entries<any>(examples).map(([name, example]): Case =>
+      [`${operation.operationId} ${status} "${name}"`, operation, status, name, example.value]);
   }),
 );
 

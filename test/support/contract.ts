@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import ajvFormats from 'ajv-formats';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const DOCUMENT_ID = 'https://contract.local/openapi.json';
@@ -102,7 +102,8 @@ function anchorReferences(schema: Json): Json {
 
 export function createContractValidator(document: Json) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
+  // ajv-formats is CommonJS: its plugin is `module.exports.default` once imported from an ES module.
+  ajvFormats.default(ajv);
   ajv.addSchema(document, DOCUMENT_ID);
   const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 

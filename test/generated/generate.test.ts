@@ -1,0 +1,60 @@
+// `npm run generate` and `npm run check:generated`: the same spec always gives the same bytes, and
+// any difference with the committed generated/ is named file by file.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findDrift } from '../../src/generate/drift.js';
+import { GENERATED_FILES, generateOutputs, writeOutputs } from '../../src/generate/outputs.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch: string[] = [];
+const scratchDirectory = async () => {
+  const directory = await mkdtemp(path.join(tmpdir(), 'generate-test-'));
+  scratch.push(directory);
+  return directory;
+};
+afterEach(async () => {
+  await Promise.all(scratch.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
+});
+
+describe('generateOutputs', () => {
+  it('writes the four files of generated/, byte-identical from one run to the next', async () => {
+    const [first, second] = [await generateOutputs(root), await generateOutputs(root)];
+    expect([...first.files.keys()]).toEqual([...GENERATED_FILES]);
+    for (const name of GENERATED_FILES) expect(second.files.get(name), name).toBe(first.files.get(name));
+    for (const [name, content] of first.files) {
+      expect(content.endsWith('\n'), `${name} ends with a newline`).toBe(true);
+      expect(content.includes(root), `${name} holds no absolute path of this machine`).toBe(false);
+    }
+  });
+});
+
+describe('findDrift', () => {
+  it('finds nothing when the directories hold the same files', async () => {
+    const [fresh, committed] = [await scratchDirectory(), await scratchDirectory()];
+    const files = new Map([['types.ts', 'export type A = 1;\n']]);
+    await writeOutputs(fresh, files);
+    await writeOutputs(committed, files);
+    expect(await findDrift(fresh, committed)).toEqual([]);
+  });
+
+  it('names stale, missing and unexpected files', async () => {
+    const [fresh, committed] = [await scratchDirectory(), await scratchDirectory()];
+    await writeOutputs(fresh, new Map([['openapi.json', '{}\n'], ['types.ts', 'export type A = 2;\n']]));
+    await writeOutputs(committed, new Map([['types.ts', 'export type A = 1;\n'], ['old.js', '']]));
+    await writeFile(path.join(committed, '.gitkeep'), '');
+    expect(await findDrift(fresh, committed)).toEqual([
+      { file: 'old.js', problem: 'unexpected' },
+      { file: 'openapi.json', problem: 'missing' },
+      { file: 'types.ts', problem: 'stale' },
+    ]);
+  });
+
+  it('reports every file missing when generated/ does not exist', async () => {
+    const fresh = await scratchDirectory();
+    await writeOutputs(fresh, new Map([['types.ts', '']]));
+    expect(await findDrift(fresh, path.join(fresh, 'absent'))).toEqual([{ file: 'types.ts', problem: 'missing' }]);
+  });
+});

@@ -1,0 +1,86 @@
+// The package as a frontend gets it: `npm pack`, installed into a separate project, compiled against
+// with TypeScript and run with Node.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const seedRule = JSON.parse(await readFile(path.join(root, 'test/fixtures/seeds/000_createRule_request.json'), 'utf8')).value;
+
+const consumerSource = `
+import type { operations, Rule } from 'platform-contract/types';
+import { isRule, validateRequest, type ValidationResult } from 'platform-contract/validators';
+import contract from 'platform-contract/openapi.json' with { type: 'json' };
+
+// The seed rule, typed as the createRule request body.
+const body: operations['createRule']['requestBody']['content']['application/json'] = ${JSON.stringify(seedRule, null, 2)};
+const firstTrigger: Rule['trigger'] = body.trigger;
+
+const results: Record<string, ValidationResult | boolean | string> = {
+  seed: validateRequest('createRule', body),
+  bogusTrigger: validateRequest('createRule', { ...body, trigger: { type: 'BOGUS', account_id: 'acc_01HABC4567' } }),
+  triggerType: firstTrigger.type,
+  isRule: isRule(body),
+  title: contract.info.title,
+};
+console.log(JSON.stringify(results));
+`;
+
+let project: string;
+let packedFiles: string[];
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'contract-consumer-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', project], { cwd: root });
+  const [packed] = JSON.parse(stdout);
+  packedFiles = packed.files.map((file: { path: string }) => file.path);
+  await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'contract-consumer', private: true, type: 'module' }));
+  // The dependencies (ajv, ajv-formats) come from npm's cache when it has them; no registry round trip.
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `./${packed.filename}`], { cwd: project });
+  await writeFile(path.join(project, 'consumer.ts'), consumerSource);
+  const compilerOptions = { target: 'ES2022', strict: true, resolveJsonModule: true, outDir: 'dist', types: [] };
+  await writeFile(
+    path.join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'NodeNext', moduleResolution: 'NodeNext' }, files: ['consumer.ts'] }),
+  );
+  // What a Vite or webpack frontend uses.
+  await writeFile(
+    path.join(project, 'tsconfig.bundler.json'),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, files: ['consumer.ts'] }),
+  );
+});
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('ships generated/ and no sources or tests', () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(['generated/openapi.json', 'generated/types.ts', 'generated/validators.js', 'generated/validators.d.ts', 'package.json']));
+    expect(packedFiles.filter((file) => /^(src|test|scripts|paths|schemas|examples)\//.test(file))).toEqual([]);
+  });
+
+  it.each(['tsconfig.json', 'tsconfig.bundler.json'])('compiles a TypeScript consumer against platform-contract/types and /validators (%s)', async (config) => {
+    const result = await run(process.execPath, [tsc, '-p', config], { cwd: project }).catch((error) => error);
+    expect(`${result.stdout ?? ''}${result.stderr ?? ''}`).toBe('');
+  });
+
+  // After the NodeNext compile above has written dist/.
+  it('runs the validators on the seed rule from the consumer', async () => {
+    const { stdout } = await run(process.execPath, ['dist/consumer.js'], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({
+      seed: { valid: true },
+      bogusTrigger: { valid: false, errors: [{ path: '/trigger/type', message: expect.stringContaining('"BOGUS"') }] },
+      triggerType: 'ON_FUNDS_TRANSFERRED',
+      isRule: false,
+      title: expect.any(String),
+    });
+  });
+});
