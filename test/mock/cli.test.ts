@@ -1,0 +1,146 @@
+// `npm start` as a user meets it: the ready banner, clean stops, and one-line errors with exit code 1.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundledSpecPath, GENERATED_SPEC } from './spec.js';
+import { freePort } from '../../src/net/free-port.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const START = join(ROOT, 'scripts/start.ts');
+let spec: string;
+const scratch = mkdtempSync(join(tmpdir(), 'mock-cli-'));
+const running: ChildProcess[] = [];
+
+beforeAll(() => {
+  spec = bundledSpecPath();
+});
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', START, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '', HOST: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', chunk => (out += chunk));
+  child.stderr!.on('data', chunk => (err += chunk));
+  const exited = new Promise<number | null>(done => child.on('exit', code => done(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function ready(run: Run): Promise<string> {
+  for (let i = 0; i < 300 && !run.stdout().includes('Ctrl+C'); i++) {
+    if (run.child.exitCode !== null) throw new Error(`exited early: ${run.stderr()}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+  return /ready on (http:\/\/\S+)/.exec(run.stdout())![1];
+}
+
+function file(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('npm start', () => {
+  it('prints one ready line with the URL, then the services and the demo keys, and serves', async () => {
+    const run = start(['--spec', spec, '--port', '0']);
+    const url = await ready(run);
+    const [first, ...rest] = run.stdout().trimEnd().split('\n');
+    expect(first).toMatch(/^Mock server ready on http:\/\/127\.0\.0\.1:\d+ \(\d+ operations from /);
+    expect(rest.join('\n')).toMatch(/Rules .*\/api\/v1\/rules.*ApiKey/);
+    expect(rest.join('\n')).toMatch(/Sequences .*Bearer/);
+    expect(rest.join('\n')).toMatch(/Comms .*\/v1\/sequences.*Bearer/);
+    expect(rest.join('\n')).toContain('demo_admin');
+    const answer = await fetch(`${url}/api/v1/rules`, { headers: { authorization: 'ApiKey demo_admin' } });
+    expect(answer.status).toBe(200);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.stderr()).toBe('');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const run = start(['--spec', spec, '--port', '0']);
+    await ready(run);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).toContain('stopped');
+  });
+
+  it('takes PORT and HOST from the environment', async () => {
+    const port = await freePort();
+    const run = start(['--spec', spec], { PORT: String(port), HOST: '127.0.0.1' });
+    expect(await ready(run)).toBe(`http://127.0.0.1:${port}`);
+    run.child.kill('SIGTERM');
+    await run.exited;
+  });
+
+  it.skipIf(!existsSync(GENERATED_SPEC))('serves generated/openapi.json on 127.0.0.1:4010 by default', async () => {
+    const run = start([]);
+    expect(await ready(run)).toBe('http://127.0.0.1:4010');
+    run.child.kill('SIGTERM');
+    await run.exited;
+  });
+});
+
+describe('npm start fails in one line, with exit code 1', () => {
+  async function fails(args: string[]): Promise<string> {
+    const run = start(args);
+    expect(await run.exited).toBe(1);
+    const lines = run.stderr().trimEnd().split('\n');
+    expect(lines, run.stderr()).toHaveLength(1);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    return lines[0];
+  }
+
+  it('for a missing spec', async () => {
+    expect(await fails(['--spec', '/nowhere/openapi.json', '--port', '0'])).toMatch(/^mock: invalid spec: \/nowhere\/openapi\.json: spec not found/);
+  });
+
+  it('for a file that is not an OpenAPI document', async () => {
+    expect(await fails(['--spec', file('not-openapi.json', '{"hello": 1}'), '--port', '0'])).toMatch(/not an OpenAPI 3\.x document/);
+    expect(await fails(['--spec', file('broken.json', '{"openapi": '), '--port', '0'])).toMatch(/broken\.json: not valid JSON/);
+  });
+
+  it('for a port in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>(r => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      expect(await fails(['--spec', spec, '--port', String(port)])).toBe(
+        `mock: port ${port} is already in use on 127.0.0.1 (stop the other server, or pick another with --port / PORT)`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('for a bad keys file, naming the file, line and pointer', async () => {
+    const keys = file('keys.yaml', 'keys:\n  - key: a\n    permissions:\n      - { scope: READ_EVERYTHING }\n');
+    expect(await fails(['--spec', spec, '--port', '0', '--keys', keys])).toMatch(
+      /^mock: invalid keys file: .*keys\.yaml:4:\d+: \/keys\/0\/permissions\/0\/scope: unknown scope "READ_EVERYTHING"/,
+    );
+  });
+
+  it('for a missing keys file, an unknown option or a bad port', async () => {
+    expect(await fails(['--spec', spec, '--keys', '/no/keys.yaml'])).toMatch(/\/no\/keys\.yaml: keys file not found/);
+    expect(await fails(['--spec', spec, '--prot', '1'])).toMatch(/^mock: Unknown option '--prot'/);
+    expect(await fails(['--spec', spec, '--port', 'eighty'])).toMatch(/--port must be a port number/);
+  });
+});
+

@@ -1,0 +1,36 @@
+// Starts the mock for one test file on a free 127.0.0.1 port, with the bundled spec.
+import { join, resolve } from 'node:path';
+import { startMockServer, type MockServer, type MockServerOptions } from '../../src/mock/server.js';
+import { createClient } from './client.js';
+import { bundledSpecPath, createConformance, readBundle, specOperations } from './spec.js';
+
+export const DEMO_KEYS = join(resolve(import.meta.dirname, '../..'), 'mock/demo-keys.yaml');
+
+/** Authorization headers that pass for each auth scheme with the demo keys. */
+export const ADMIN = { authorization: 'ApiKey demo_admin' };
+export const BEARER = { authorization: 'Bearer test_token' };
+
+export async function startTestMock(options: Partial<MockServerOptions> = {}) {
+  const specFile = bundledSpecPath();
+  const bundle = readBundle(specFile);
+  const server: MockServer = await startMockServer({ spec: specFile, keys: DEMO_KEYS, host: '127.0.0.1', port: 0, ...options });
+  const client = createClient(server.url);
+  return {
+    server,
+    bundle,
+    specFile,
+    operations: specOperations(bundle),
+    conformance: await createConformance(bundle),
+    call: client.call,
+    async close() {
+      client.close();
+      await server.close();
+    },
+  };
+}
+
+export type TestMock = Awaited<ReturnType<typeof startTestMock>>;
+
+export function authFor(auth: 'apiKey' | 'bearer' | 'none'): Record<string, string> {
+  return auth === 'apiKey' ? ADMIN : auth === 'bearer' ? BEARER : {};
+}
