@@ -1,0 +1,78 @@
+// The Comms service's life cycle over a bearer token's sequences and enrollments: a created sequence
+// reads back by id, enrolling needs an existing sequence, and cancelling stamps the enrollment.
+import type { CommsEnrollRequest, CommsEnrollment, CommsSequence, CommsSequenceCreateRequest } from '../../generated/types.js';
+import { errorBody } from '../mock/service-errors.js';
+import type { Handlers, Reply } from './handler.js';
+import { minutesAfter, resourceId, timestamp } from './ids.js';
+import { lookup, type CommsSpace } from './store.js';
+
+function notFound(resource: 'Sequence' | 'Enrollment', id: string): Reply {
+  return { status: 404, body: errorBody('comms', { status: 404, code: 'not_found', message: `${resource} ${id} was not found.` }) };
+}
+
+function sequenceFrom(request: CommsSequenceCreateRequest, id: string, now: Date): CommsSequence {
+  const at = timestamp(now);
+  // Listed in order of position, as the examples list them (a stable sort keeps equal positions as sent).
+  const steps = [...request.steps]
+    .sort((a, b) => a.position - b.position)
+    .map(step => ({ id: resourceId('step_', now), sequence_id: id, ...step }));
+  return {
+    id,
+    brand_id: request.brand_id,
+    name: request.name,
+    description: request.description ?? null,
+    // The docs publish no status values; the examples show a new sequence as `active`.
+    status: 'active',
+    created_at: at,
+    updated_at: at,
+    steps,
+  };
+}
+
+/** A new enrollment starts at the sequence's first step, due after that step's delay. */
+export function enrollmentFrom(sequence: CommsSequence, request: CommsEnrollRequest, id: string, enrolledAt: string): CommsEnrollment {
+  const first = sequence.steps[0];
+  return {
+    id,
+    sequence_id: sequence.id,
+    brand_id: request.brand_id,
+    person_id: request.person_id,
+    recipient: request.recipient,
+    current_step: first?.position ?? 0,
+    status: 'active',
+    next_step_at: first ? minutesAfter(enrolledAt, first.delay_minutes) : null,
+    enrolled_at: enrolledAt,
+    completed_at: null,
+    cancelled_at: null,
+  };
+}
+
+export const commsHandlers: Handlers<CommsSpace> = {
+  createCommsSequence(space, { body, now }) {
+    const sequence = sequenceFrom(body as CommsSequenceCreateRequest, resourceId('seq_', now), now);
+    space.sequences[sequence.id] = sequence;
+    return { status: 201, body: sequence, changed: true };
+  },
+
+  getCommsSequence(space, { pathParams }) {
+    const sequence = lookup(space.sequences, pathParams.id);
+    return sequence ? { status: 200, body: sequence } : notFound('Sequence', pathParams.id);
+  },
+
+  enrollInCommsSequence(space, { pathParams, body, now }) {
+    const sequence = lookup(space.sequences, pathParams.id);
+    if (!sequence) return notFound('Sequence', pathParams.id);
+    const enrollment = enrollmentFrom(sequence, body as CommsEnrollRequest, resourceId('enr_', now), timestamp(now));
+    space.enrollments[enrollment.id] = enrollment;
+    return { status: 201, body: enrollment, changed: true };
+  },
+
+  cancelCommsEnrollment(space, { pathParams, now }) {
+    const enrollment = lookup(space.enrollments, pathParams.id);
+    if (!enrollment) return notFound('Enrollment', pathParams.id);
+    // Cancelling twice keeps the first cancellation's time.
+    if (enrollment.cancelled_at !== null) return { status: 200, body: enrollment };
+    Object.assign(enrollment, { status: 'cancelled', cancelled_at: timestamp(now), next_step_at: null });
+    return { status: 200, body: enrollment, changed: true };
+  },
+};

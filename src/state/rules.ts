@@ -1,0 +1,257 @@
+// The Rules service's life cycles over an organization's stored resources: rules (created disabled,
+// replaced, soft-deleted), the executions that triggering a rule records, and manual transfers.
+import type {
+  AccountType,
+  NamedAccountRef,
+  Rule,
+  RuleCreateRequest,
+  RuleExecution,
+  RuleReplaceRequest,
+  RuleStep,
+  RuleSummary,
+  Transfer,
+  TransferCreateRequest,
+  TransferDirection,
+  TransferNode,
+  TriggerRuleRequest,
+} from '../../generated/types.js';
+import { errorBody, errors, type ProblemDetail } from '../mock/service-errors.js';
+import { queryInteger, queryValue, type Handlers, type Reply } from './handler.js';
+import { resourceId, timestamp } from './ids.js';
+import { cursorPage } from './pages.js';
+import type { AccountDirectory } from './seed.js';
+import { lookup, newestFirst, type RulesSpace, type StoredRule } from './store.js';
+
+/** The service's success envelope; the server writes the request's id into `request_id`. */
+function success(status: number, data: unknown, extra: Record<string, unknown> = {}): Reply {
+  return { status, body: { request_id: '', data, ...extra } };
+}
+
+/** The seeds' 404 body: `Rule with id 'rule_123' was not found.` (and the same words for the others). */
+function notFound(resource: string, id: string): Reply {
+  return { status: 404, body: errorBody('rules', { status: 404, code: 'resource_not_found', message: `${resource} with id '${id}' was not found.` }) };
+}
+
+function invalid(details: ProblemDetail[]): Reply {
+  return { status: 400, body: errorBody('rules', errors.validation('rules', details)) };
+}
+
+/** A rule that exists and is not deleted: a soft-deleted rule is not found (seed 002). */
+function liveRule(space: RulesSpace, id: string): StoredRule | undefined {
+  const stored = lookup(space.rules, id);
+  return stored && stored.deleted_at === null ? stored : undefined;
+}
+
+/** Steps as the service answers them: every action gains the read-only `is_direct_deposit` (seed 000). */
+function storedSteps(steps: RuleStep[]): RuleStep[] {
+  return structuredClone(steps).map(step => ({
+    ...step,
+    actions: step.actions.map(action => ({ ...action, is_direct_deposit: false })),
+  })) as RuleStep[];
+}
+
+/** The account a rule draws from, as `GET /rules` shows it: its trigger's account (a MANUAL rule has none). */
+export function ruleSource(rule: Rule, accounts: AccountDirectory): NamedAccountRef | null {
+  if (!('account_id' in rule.trigger)) return null;
+  const id = rule.trigger.account_id;
+  const known = accounts.get(id);
+  if (known) return { id, type: known.type, name: known.name };
+  // An account the examples do not name: its type as the rule's actions give it, and its id as its name.
+  const node = rule.steps.flatMap(step => step.actions).flatMap(action => [action.source, action.destination]).find(n => n.id === id);
+  return { id, type: node?.type ?? 'income_source', name: id };
+}
+
+function summary(rule: Rule, accounts: AccountDirectory): RuleSummary {
+  return {
+    id: rule.id,
+    nickname: rule.nickname,
+    description: rule.description,
+    status: rule.status,
+    trigger_type: rule.trigger.type,
+    source: ruleSource(rule, accounts),
+    created_at: rule.created_at,
+  };
+}
+
+/** The rule a create or replace body describes (the id and times are the caller's to set). */
+function ruleFrom(body: RuleCreateRequest | RuleReplaceRequest, id: string, createdAt: string, updatedAt: string): Rule {
+  return {
+    id,
+    nickname: (body.nickname as string | null | undefined) ?? null,
+    description: (body.description as string | null | undefined) ?? null,
+    // A rule is created disabled, and replacing an enabled rule disables it (seeds 000 and 001): only a
+    // person enables rules, in the Sequence app, so no API call leaves a rule enabled.
+    status: 'disabled',
+    trigger: structuredClone(body.trigger),
+    steps: storedSteps(body.steps),
+    created_at: createdAt,
+    updated_at: updatedAt,
+  };
+}
+
+/**
+ * How a triggered run ends. The mock finishes a run at once, so the first poll sees its outcome. A
+ * disabled rule cannot run until a person enables it (seed 000); an enabled one runs its first step,
+ * since the mock knows no balances to evaluate conditions against, and moves no money.
+ */
+export function runOutcome(rule: Rule): Pick<RuleExecution, 'status' | 'outcome'> {
+  if (rule.status === 'disabled') {
+    return {
+      status: 'failed',
+      outcome: { step_index: null, message: 'The rule is disabled: a person must enable it in the Sequence app before it can run.' },
+    };
+  }
+  return { status: 'executed', outcome: { step_index: 0, message: 'Ran step 0 (the mock evaluates no conditions and moves no money).' } };
+}
+
+/** Money between the organization's own accounts is internal; an external account makes it money in or out. */
+export function transferDirection(source: AccountType, destination: AccountType): TransferDirection {
+  if (source === 'external_account' && destination !== 'external_account') return 'money_in';
+  if (destination === 'external_account' && source !== 'external_account') return 'money_out';
+  return 'internal';
+}
+
+function within(createdAt: string, from: string | undefined, to: string | undefined): boolean {
+  const time = Date.parse(createdAt);
+  return (from === undefined || time >= Date.parse(from)) && (to === undefined || time <= Date.parse(to));
+}
+
+export const rulesHandlers: Handlers<RulesSpace> = {
+  listRules(space, { query, accounts }) {
+    const sourceId = queryValue(query, 'source_id');
+    const rules = newestFirst(space.rules)
+      .filter(stored => stored.deleted_at === null)
+      .map(stored => summary(stored.rule, accounts))
+      .filter(rule => sourceId === undefined || rule.source?.id === sourceId);
+    return success(200, rules);
+  },
+
+  createRule(space, { body, now }) {
+    const at = timestamp(now);
+    const rule = ruleFrom(body as RuleCreateRequest, resourceId('rule_', now), at, at);
+    space.rules[rule.id] = { rule, deleted_at: null };
+    return { ...success(201, rule), changed: true };
+  },
+
+  getRule(space, { pathParams }) {
+    const stored = liveRule(space, pathParams.id);
+    return stored ? success(200, stored.rule) : notFound('Rule', pathParams.id);
+  },
+
+  updateRule(space, { pathParams, body, now }) {
+    const stored = liveRule(space, pathParams.id);
+    if (!stored) return notFound('Rule', pathParams.id);
+    stored.rule = ruleFrom(body as RuleReplaceRequest, stored.rule.id, stored.rule.created_at, timestamp(now));
+    return { ...success(200, stored.rule), changed: true };
+  },
+
+  deleteRule(space, { pathParams, now }) {
+    const stored = liveRule(space, pathParams.id);
+    if (!stored) return notFound('Rule', pathParams.id);
+    // Soft delete (seed 002): deactivated and hidden, but kept, so its executions still read back.
+    stored.deleted_at = timestamp(now);
+    stored.rule = { ...stored.rule, status: 'disabled', updated_at: stored.deleted_at };
+    return { status: 204, changed: true };
+  },
+
+  triggerRule(space, { pathParams, body, now }) {
+    const stored = liveRule(space, pathParams.id);
+    if (!stored) return notFound('Rule', pathParams.id);
+    const { rule } = stored;
+    const { status, outcome } = runOutcome(rule);
+    const execution: RuleExecution = {
+      id: resourceId('rex_', now),
+      rule_id: rule.id,
+      rule_name: rule.nickname,
+      // This call is what started the run, whatever the rule's own trigger.
+      trigger_type: 'manual',
+      status,
+      created_at: timestamp(now),
+      trigger_details: { type: 'manual', manual_execute_amount: (body as TriggerRuleRequest | undefined)?.manual_execute_amount ?? null },
+      outcome,
+      transfer_ids: [],
+    };
+    space.rule_executions[execution.id] = execution;
+    // The answer says in_progress (the contract's only value here); polling shows how it ended.
+    return { ...success(202, { execution_id: execution.id, rule_id: rule.id, status: 'in_progress' }), changed: true };
+  },
+
+  listRuleExecutions(space, { query }) {
+    const ruleId = queryValue(query, 'rule_id');
+    const status = queryValue(query, 'status');
+    const triggerType = queryValue(query, 'trigger_type');
+    const from = queryValue(query, 'from');
+    const to = queryValue(query, 'to');
+    const executions = newestFirst(space.rule_executions).filter(
+      execution =>
+        execution.rule_id === ruleId &&
+        (status === undefined || execution.status === status) &&
+        (triggerType === undefined || execution.trigger_type === triggerType) &&
+        within(execution.created_at, from, to),
+    );
+    const page = cursorPage(executions, queryInteger(query, 'first', 20), queryValue(query, 'after'));
+    if (!page.ok) return invalid([{ pointer: 'query:after', message: page.message }]);
+    return success(200, page.items, { page_info: page.page_info });
+  },
+
+  getRuleExecution(space, { pathParams }) {
+    const execution = lookup(space.rule_executions, pathParams.id);
+    return execution ? success(200, execution) : notFound('Rule execution', pathParams.id);
+  },
+
+  createTransfer(space, { body, now, accounts }) {
+    const request = body as TransferCreateRequest;
+    const problems: ProblemDetail[] = [];
+    const node = (pointer: string, id: string): TransferNode | undefined => {
+      const account = accounts.get(id);
+      if (!account) problems.push({ pointer, message: `is not an account of the organization (GET /api/v1/accounts lists them): ${id}` });
+      return account && { id, name: account.name, type: account.type };
+    };
+    const source = node('/source_account_id', request.source_account_id);
+    const destination = node('/destination_account_id', request.destination_account_id);
+    if (request.source_account_id === request.destination_account_id) {
+      problems.push({ pointer: '/destination_account_id', message: 'must differ from source_account_id' });
+    }
+    if (problems.length > 0 || !source || !destination) return invalid(problems);
+    const at = timestamp(now);
+    const transfer: Transfer = {
+      id: resourceId('txr_', now),
+      amount_in_cents: request.amount_in_cents,
+      direction: transferDirection(source.type, destination.type),
+      // A transfer created through the API is a manual one: origin `user`, processed asynchronously.
+      origin: 'user',
+      status: 'processing',
+      source,
+      destination,
+      rule_execution_id: null,
+      created_at: at,
+      updated_at: at,
+    };
+    space.transfers[transfer.id] = transfer;
+    return { ...success(202, transfer), changed: true };
+  },
+
+  getTransfer(space, { pathParams }) {
+    const transfer = lookup(space.transfers, pathParams.id);
+    return transfer ? success(200, transfer) : notFound('Transfer', pathParams.id);
+  },
+
+  listTransfers(space, { query }) {
+    const accountId = queryValue(query, 'account_id');
+    const role = queryValue(query, 'account_role') ?? 'either';
+    const direction = queryValue(query, 'direction');
+    const origin = queryValue(query, 'origin');
+    const status = queryValue(query, 'status');
+    const transfers = newestFirst(space.transfers).filter(
+      transfer =>
+        ((role !== 'destination' && transfer.source.id === accountId) || (role !== 'source' && transfer.destination.id === accountId)) &&
+        (direction === undefined || transfer.direction === direction) &&
+        (origin === undefined || transfer.origin === origin) &&
+        (status === undefined || transfer.status === status),
+    );
+    const page = cursorPage(transfers, queryInteger(query, 'first', 20), queryValue(query, 'after'));
+    if (!page.ok) return invalid([{ pointer: 'query:after', message: page.message }]);
+    return success(200, page.items, { page_info: page.page_info });
+  },
+};
+

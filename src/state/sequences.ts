@@ -1,0 +1,194 @@
+// The Sequences service's life cycle over a bearer token's email sequences: created in draft (seed
+// 003), activated by enable, paused by disable, listed and read back.
+import type {
+  DiscountStep,
+  EmailBlock,
+  EmailDelay,
+  EmailSequence,
+  EmailSequenceCreateRequest,
+  EmailSequenceStatus,
+  EmailSequenceStepDetail,
+  EmailSequenceSummary,
+} from '../../generated/types.js';
+import { errorBody } from '../mock/service-errors.js';
+import { queryInteger, queryValue, type Handler, type Handlers, type Reply } from './handler.js';
+import { resourceId, timestamp } from './ids.js';
+import { offsetPage } from './pages.js';
+import { lookup, newestFirst, type SequencesSpace } from './store.js';
+
+/** Seed 003's answer to a sequence created from a `goal`. */
+const GENERATING = 'Sequence created. AI is generating email content based on your brand. This typically takes 30-60 seconds.';
+
+/** The warning the contract's enable example prints for a `contact_added` trigger without a list. */
+const NO_LIST_WARNING = 'This contact_added trigger has no list, so every contact added to the account enrolls.';
+
+/**
+ * An email step as sent. The generated `EmailStep` (like `StopCondition`) is `unknown`: openapi-typescript
+ * turns an `anyOf` of bare `required` lists into `unknown` members, which swallow the union.
+ */
+interface EmailStepInput {
+  type?: 'email';
+  name?: string;
+  subject?: string;
+  previewText?: string;
+  blocks?: EmailBlock[];
+  html?: string;
+  delay?: EmailDelay;
+}
+
+type StepInput = EmailStepInput | DiscountStep;
+
+interface StopConditionInput {
+  type: string;
+  value?: string;
+}
+
+function notFound(): Reply {
+  return { status: 404, body: errorBody('sequences', { status: 404, code: 'not_found', message: 'Sequence not found.' }) };
+}
+
+/** The sequence's own part of an id (`seq_01J...` -> `01J...`), which its steps and emails share, as in the examples. */
+function idSuffix(sequenceId: string): string {
+  return sequenceId.slice(sequenceId.indexOf('_') + 1);
+}
+
+function storedStep(sequenceId: string, step: StepInput, position: number): EmailSequenceStepDetail {
+  const suffix = idSuffix(sequenceId);
+  const common = {
+    id: `step_${suffix}_${position}`,
+    position,
+    ...(step.name !== undefined ? { name: step.name } : {}),
+    ...(step.delay !== undefined ? { delay: structuredClone(step.delay) } : {}),
+  };
+  if (step.type === 'create_discount') return { ...common, type: 'create_discount', discount: structuredClone(step.discount) };
+  const email = step as EmailStepInput;
+  return {
+    ...common,
+    type: 'email',
+    emailId: `eml_${suffix}_${position}`,
+    ...(email.subject !== undefined ? { subject: email.subject } : {}),
+    ...(email.previewText !== undefined ? { previewText: email.previewText } : {}),
+    // HTML is converted to blocks (by AI, in the real service); here it becomes one HTML text block.
+    blocks: email.blocks ? structuredClone(email.blocks) : [{ id: 'text-1', type: 'text', content: email.html, variant: 'html' }],
+  };
+}
+
+/** Stand-ins for the emails AI writes from a `goal`: the mock writes them at once, marked as placeholders. */
+function generatedEmails(sequenceId: string, name: string, goal: string, count: number): EmailSequenceStepDetail[] {
+  return Array.from({ length: count }, (_, index) =>
+    storedStep(
+      sequenceId,
+      {
+        subject: `${name}: email ${index + 1} of ${count}`,
+        ...(index > 0 ? { delay: { days: 1 } } : {}),
+        blocks: [{ id: 'text-1', type: 'text', content: `<p>Placeholder written by the mock for the goal: ${goal}</p>`, variant: 'paragraph' }],
+      },
+      index + 1,
+    ),
+  );
+}
+
+/** What a subscriber sees of the status: an active sequence is `live`. */
+function effectiveStatus(status: EmailSequenceStatus): NonNullable<EmailSequenceSummary['effectiveStatus']> {
+  return status === 'active' ? 'live' : status;
+}
+
+function summary(sequence: EmailSequence): EmailSequenceSummary {
+  return {
+    id: sequence.id,
+    name: sequence.name,
+    status: sequence.status,
+    emailCount: sequence.emailCount,
+    trigger: sequence.trigger,
+    discountCount: sequence.discountCount,
+    enrichmentStatus: sequence.enrichmentStatus,
+    effectiveStatus: effectiveStatus(sequence.status),
+    stopCondition: sequence.stopCondition,
+    createdAt: sequence.createdAt,
+    updatedAt: sequence.updatedAt,
+  };
+}
+
+/** The request's trigger settings, copied as given (the contract already requires each trigger's own). */
+const TRIGGER_SETTINGS = ['listId', 'tagName', 'segmentId', 'eventName', 'inactiveDays', 'minCount', 'timeWindowDays', 'enrollmentFieldPath'] as const;
+
+function sequenceFrom(request: EmailSequenceCreateRequest, id: string, at: string): EmailSequence {
+  const steps =
+    request.goal !== undefined
+      ? generatedEmails(id, request.name, request.goal, request.emailCount ?? 5)
+      : ((request.steps ?? []) as StepInput[]).map((step, index) => storedStep(id, step, index + 1));
+  const stopCondition = request.stopCondition as StopConditionInput | undefined;
+  const emailCount = steps.filter(step => step.type === 'email').length;
+  const settings = Object.fromEntries(TRIGGER_SETTINGS.filter(name => request[name] !== undefined).map(name => [name, request[name]]));
+  return {
+    id,
+    name: request.name,
+    status: 'draft',
+    trigger: request.trigger,
+    ...settings,
+    enrollmentMode: request.enrollmentMode ?? 'unlimited',
+    // `none` clears auto-stop behaviour (seed 003): stored as no condition.
+    stopCondition: stopCondition && stopCondition.type !== 'none' ? structuredClone(stopCondition) : null,
+    ...(request.goal !== undefined ? { goal: request.goal } : {}),
+    // The mock's "AI" finishes at once, so the first poll of GET already sees every email.
+    enrichmentStatus: 'complete',
+    emailCount,
+    enrichedCount: emailCount,
+    discountCount: steps.length - emailCount,
+    steps,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function changeStatus(status: 'active' | 'paused', message: string): Handler<SequencesSpace> {
+  return (space, { pathParams, now }) => {
+    const sequence = lookup(space.sequences, pathParams.id);
+    if (!sequence) return notFound();
+    sequence.status = status;
+    sequence.updatedAt = timestamp(now);
+    const warnings = status === 'active' && sequence.trigger === 'contact_added' && sequence.listId === undefined ? [NO_LIST_WARNING] : [];
+    return {
+      status: 200,
+      body: { success: true, message, sequenceId: sequence.id, status, ...(warnings.length > 0 ? { warnings } : {}) },
+      changed: true,
+    };
+  };
+}
+
+export const sequencesHandlers: Handlers<SequencesSpace> = {
+  listEmailSequences(space, { query }) {
+    const status = queryValue(query, 'status');
+    const search = queryValue(query, 'search')?.toLowerCase();
+    const sequences = newestFirst(space.sequences).filter(
+      sequence => (status === undefined || sequence.status === status) && (search === undefined || sequence.name.toLowerCase().includes(search)),
+    );
+    const page = offsetPage(sequences.map(summary), queryInteger(query, 'limit', 20), queryInteger(query, 'offset', 0));
+    return { status: 200, body: { success: true, sequences: page.items, pagination: page.pagination } };
+  },
+
+  createEmailSequence(space, { body, now }) {
+    const request = body as EmailSequenceCreateRequest;
+    const sequence = sequenceFrom(request, resourceId('seq_', now), timestamp(now));
+    space.sequences[sequence.id] = sequence;
+    // The answer is given before the AI work starts: with a goal or HTML there is content still to write.
+    const pending = request.goal !== undefined || ((request.steps ?? []) as StepInput[]).some(step => 'html' in step);
+    return {
+      status: 200,
+      body: {
+        success: true,
+        message: request.goal !== undefined ? GENERATING : 'Sequence created.',
+        sequence: { ...summary(sequence), enrichmentStatus: pending ? 'pending' : 'complete' },
+      },
+      changed: true,
+    };
+  },
+
+  getEmailSequence(space, { pathParams }) {
+    const sequence = lookup(space.sequences, pathParams.id);
+    return sequence ? { status: 200, body: { success: true, sequence } } : notFound();
+  },
+
+  enableEmailSequence: changeStatus('active', 'Sequence enabled.'),
+  disableEmailSequence: changeStatus('paused', 'Sequence paused.'),
+};
