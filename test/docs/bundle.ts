@@ -1,0 +1,33 @@
+// The bundled contract as the docs see it (every decorator of redocly.yaml applied), and ways to walk it.
+import { PROJECT_ROOT } from '../../src/docs/build.js';
+import { bundleContract } from '../../src/generate/bundle.js';
+
+export async function bundleSpec(): Promise<any> {
+  return bundleContract({ root: PROJECT_ROOT });
+}
+
+/** Follows local `$ref`s (`#/components/...`) inside a bundled document. */
+export function deref<T = any>(document: any, node: any): T {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops += 1) {
+    const pointer = current.$ref.replace(/^#\//, '').split('/');
+    current = pointer.reduce(
+      (value: any, token: string) => value?.[token.replace(/~1/g, '/').replace(/~0/g, '~')],
+      document,
+    );
+  }
+  return current;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Every path operation of a bundled document, with its path template and method. */
+export function operationsOf(document: any): Array<{ path: string; method: string; operation: any }> {
+  return Object.entries<any>(document.paths ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => deref(document, item)?.[method]).map((method) => ({
+      path,
+      method,
+      operation: deref(document, item)[method],
+    })),
+  );
+}

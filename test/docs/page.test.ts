@@ -1,0 +1,155 @@
+// The reference docs in a real browser: `npm run docs` output served on 127.0.0.1, driven with Debian's Chromium.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildDocs, DOCS_DIR, PROJECT_ROOT } from '../../src/docs/build.js';
+import { readSpecOutline, type OutlineOperation } from './spec-outline.js';
+import { serveDirectory, type StaticServer } from './static-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SERVICE_GROUPS = ['Rules service', 'Sequences service', 'Comms service'];
+
+const outline = readSpecOutline(path.join(PROJECT_ROOT, 'openapi.yaml'));
+const menuItem = '[data-component-name="Menu/MenuItem"]';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const foreignRequests: string[] = [];
+const consoleErrors: string[] = [];
+
+/** True for URLs the page may load: its own origin, and data:/blob: URLs it makes itself. */
+function isLocal(url: string, origin: string): boolean {
+  if (url.startsWith('data:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens a tag's entry in the navigation (the renderer folds operations under their tag). */
+async function openTag(tag: string): Promise<void> {
+  const entry = page.locator(`${menuItem}.menu-item-type-group`).filter({ has: page.locator(`a span[data-text="${tag}"]`) });
+  const operations = entry.first().locator(`${menuItem}.menu-item-type-operation`);
+  if (!(await operations.first().isVisible())) await entry.first().locator('a').first().click();
+  await operations.first().waitFor({ timeout: 10_000 });
+}
+
+/** What is wrong with how one operation is shown; empty when the nav entry and its section are right. */
+async function problemsWith(operation: OutlineOperation): Promise<string[]> {
+  const name = `${operation.method.toUpperCase()} ${operation.path} (${operation.summary})`;
+  const entry = page
+    .locator(`${menuItem}.menu-item-type-operation`)
+    .filter({ has: page.locator(`span[data-text="${operation.summary}"]`) })
+    .filter({ has: page.locator(`[data-component-name="Tags/HttpTag"].tag-${operation.method}`) });
+  if ((await entry.count()) === 0) return [`${name}: no "${operation.summary}" ${operation.method} entry under tag "${operation.tag}" in the navigation`];
+
+  const href = await entry.first().locator('a').getAttribute('href');
+  await entry.first().locator('a').click();
+  const section = page.locator(`[data-section-id="${href?.replace(/^#/, '')}"]`);
+  try {
+    await section.locator('h2').first().waitFor({ timeout: 10_000 });
+  } catch {
+    return [`${name}: clicking its navigation entry (${href}) showed no section`];
+  }
+  const problems: string[] = [];
+  const heading = (await section.locator('h2').first().innerText()).trim();
+  if (!heading.startsWith(operation.summary)) problems.push(`${name}: section heading is "${heading}"`);
+  const text = (await section.innerText()).replace(/\s+/g, ' ');
+  // The request panel shows "<METHOD> <path>"; a webhook's shows its method and is labelled Webhook.
+  const request = operation.kind === 'operation' ? `${operation.method} ${operation.path}` : `${operation.method}`;
+  if (!text.toLowerCase().includes(request.toLowerCase())) problems.push(`${name}: section does not show "${request.toUpperCase()}"`);
+  if (operation.kind === 'webhook' && !text.includes('Webhook')) problems.push(`${name}: section is not labelled Webhook`);
+  if (operation.permissionScope && !text.includes(`Permission: the API key needs the ${operation.permissionScope} scope`)) {
+    problems.push(`${name}: section does not show the ${operation.permissionScope} permission and its resource rule`);
+  }
+  if (operation.comingSoon && !text.includes('Coming Soon')) problems.push(`${name}: section has no Coming Soon marker`);
+  if (operation.kind === 'operation' && !text.includes(`curl -X ${operation.method.toUpperCase()} 'http://127.0.0.1:4010`)) {
+    problems.push(`${name}: section has no curl sample for the local mock`);
+  }
+  return problems;
+}
+
+describe('the reference docs page', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing: ${CHROMIUM} does not exist. The docs test drives Debian's Chromium; ` +
+          'install the Debian package "chromium" (apt-get install -y chromium), as .ci/run does.',
+      );
+    }
+    await buildDocs();
+    server = await serveDirectory(DOCS_DIR);
+    const origin = new URL(server.url).origin;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('request', (request) => {
+      if (!isLocal(request.url(), origin)) foreignRequests.push(`${request.method()} ${request.url()}`);
+    });
+    // Recorded above; never let one leave the machine, even where there is a network.
+    await page.route((url) => !isLocal(url.href, origin), (route) => route.abort());
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.locator(menuItem).first().waitFor();
+    await page.screenshot({ path: path.join(DOCS_DIR, 'screenshot.png') });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows each service as a tag group in the navigation', async () => {
+    const groups = await page.locator(`${menuItem}.menu-item-type-separator`).allInnerTexts();
+    expect(outline.tagGroups.map((group) => group.name)).toEqual(expect.arrayContaining(SERVICE_GROUPS));
+    expect(groups.map((group) => group.trim())).toEqual(outline.tagGroups.map((group) => group.name));
+  });
+
+  it('shows the full scope table once, in the Authentication section', async () => {
+    await page.locator(`${menuItem} a[href$="/section/authentication"]`).click();
+    // The section's first subsection is the ApiKeyAuth scheme, which carries the Rules scope table.
+    const section = page.locator('[data-section-id="/section/apikeyauth"]');
+    await section.waitFor();
+    const tables = page.locator('table').filter({ hasText: 'Grants access to' });
+    expect(await tables.count()).toBe(1);
+    const scopes = (await section.locator('table tbody tr td:first-child').allInnerTexts()).map((s) => s.trim());
+    expect(scopes).toEqual(outline.scopes);
+  });
+
+  it('shows every operation and webhook with its method, path, summary, permission, markers and curl sample', { timeout: 180_000 }, async () => {
+    expect(outline.operations.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    const tags = [...new Set(outline.operations.map((operation) => operation.tag))];
+    for (const tag of tags) {
+      await openTag(tag);
+      for (const operation of outline.operations.filter((o) => o.tag === tag)) {
+        problems.push(...(await problemsWith(operation)));
+      }
+    }
+    // A Rules operation with a request body: permission note, Coming Soon badge and curl sample in one view.
+    const sample = outline.operations.find((o) => o.permissionScope && o.method === 'post') ?? outline.operations[0];
+    await openTag(sample.tag);
+    await page.locator(`${menuItem}.menu-item-type-operation`).filter({ has: page.locator(`span[data-text="${sample.summary}"]`) }).first().click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(DOCS_DIR, 'screenshot-operation.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('requests nothing from any host but the one serving it', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('logs no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
