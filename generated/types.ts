@@ -2516,7 +2516,7 @@ export interface components {
              */
             html?: string;
             delay?: components["schemas"]["EmailDelay"];
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * StopCondition
          * @description Optional auto-stop condition. `has_tag` ends the sequence when a subscriber gets the tag `value`, `does_not_have_tag` when the tag `value` is removed, `event_received` when the event `value` is tracked, `added_to_list` when the subscriber joins the list `value`, `removed_from_list` when the subscriber leaves the list `value`; `none` clears auto-stop behavior.
@@ -2535,10 +2535,10 @@ export interface components {
              * @example customer
              */
             value?: string;
-        } | {
+        } & ({
             /** @constant */
             type: "none";
-        } | unknown;
+        } | unknown);
         /**
          * SubscriberEventRequest
          * @description An event tracked for a subscriber, who is created when they do not exist yet. For `event_received` sequences, `properties` become `{{event.*}}` merge tags (for example `{{event.alert.maxSpeed}}`), and the snapshot is kept on the sequence run so delayed follow-up emails use the original values.
@@ -2601,7 +2601,7 @@ export interface components {
              * @example 2025-06-01T12:00:00Z
              */
             occurredAt?: string;
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * SubscriberEventTracked
          * @description The tracked event and the subscriber it was recorded for.

@@ -16557,7 +16557,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
     const schema179 = { "type": "string", "enum": ["draft", "active", "paused", "archived"] };
     const schema180 = { "type": "string", "enum": ["contact_added", "tag_added", "segment_entered", "event_received", "inactivity", "frequency"] };
     const schema181 = { "type": "string", "enum": ["unlimited", "one_time", "matching_field"] };
-    const schema182 = { "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "type": "string", "enum": ["has_tag", "does_not_have_tag", "event_received", "added_to_list", "removed_from_list", "none"] }, "value": { "type": "string", "minLength": 1 } }, "allOf": [{ "if": { "properties": { "type": { "const": "none" } }, "required": ["type"] }, "else": { "required": ["value"] } }] };
+    const schema182 = { "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "type": "string", "enum": ["has_tag", "does_not_have_tag", "event_received", "added_to_list", "removed_from_list", "none"] }, "value": { "type": "string", "minLength": 1 } }, "allOf": [{ "contractRule": { "description": "A stop condition needs a `value` (the tag, event or list it watches) unless its `type` is `none`.", "schema": { "allOf": [{ "if": { "properties": { "type": { "const": "none" } }, "required": ["type"] }, "else": { "required": ["value"] } }] } } }] };
     const schema183 = { "type": "string", "enum": ["pending", "in_progress", "complete"] };
     const schema184 = { "type": "object", "additionalProperties": false, "required": ["id", "position", "type"], "properties": { "id": { "type": "string", "minLength": 1 }, "position": { "type": "integer", "minimum": 1 }, "type": { "type": "string", "enum": ["email", "create_discount"] }, "name": { "type": "string" }, "delay": { "$ref": "#/components/schemas/EmailDelay" }, "emailId": { "type": "string", "minLength": 1 }, "subject": { "type": "string" }, "previewText": { "type": "string" }, "blocks": { "type": "array", "items": { "$ref": "#/components/schemas/EmailBlock" } }, "discount": { "$ref": "#/components/schemas/Discount" } } };
     function validate166(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -18110,8 +18110,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 if (!_valid0) {
                     const _errs36 = errors;
                     const _errs40 = errors;
-                    let valid8 = true;
                     const _errs41 = errors;
+                    const _errs43 = errors;
+                    let valid10 = true;
+                    const _errs44 = errors;
                     if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
                         let missing0;
                         if ((data13.type === undefined) && (missing0 = "type")) {
@@ -18139,21 +18141,21 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                         }
                     }
-                    var _valid1 = _errs41 === errors;
-                    errors = _errs40;
+                    var _valid1 = _errs44 === errors;
+                    errors = _errs43;
                     if (vErrors !== null) {
-                        if (_errs40) {
-                            vErrors.length = _errs40;
+                        if (_errs43) {
+                            vErrors.length = _errs43;
                         }
                         else {
                             vErrors = null;
                         }
                     }
                     if (!_valid1) {
-                        const _errs43 = errors;
+                        const _errs46 = errors;
                         if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
                             if (data13.value === undefined) {
-                                const err34 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
+                                const err34 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
                                 if (vErrors === null) {
                                     vErrors = [err34];
                                 }
@@ -18163,11 +18165,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 errors++;
                             }
                         }
-                        var _valid1 = _errs43 === errors;
-                        valid8 = _valid1;
+                        var _valid1 = _errs46 === errors;
+                        valid10 = _valid1;
                     }
-                    if (!valid8) {
-                        const err35 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+                    if (!valid10) {
+                        const err35 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                         if (vErrors === null) {
                             vErrors = [err35];
                         }
@@ -18176,33 +18178,33 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                         }
                         errors++;
                     }
+                    var valid8 = _errs41 === errors;
+                    if (!valid8) {
+                        const err36 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "A stop condition needs a `value` (the tag, event or list it watches) unless its `type` is `none`." } };
+                        if (vErrors === null) {
+                            vErrors = [err36];
+                        }
+                        else {
+                            vErrors.push(err36);
+                        }
+                        errors++;
+                        vErrors.splice(_errs40, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+                        errors++;
+                    }
                     if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
                         if (data13.type === undefined) {
-                            const err36 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
+                            const err37 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
                             if (vErrors === null) {
-                                vErrors = [err36];
+                                vErrors = [err37];
                             }
                             else {
-                                vErrors.push(err36);
+                                vErrors.push(err37);
                             }
                             errors++;
                         }
                         for (const key1 in data13) {
                             if (!((key1 === "type") || (key1 === "value"))) {
-                                const err37 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                                if (vErrors === null) {
-                                    vErrors = [err37];
-                                }
-                                else {
-                                    vErrors.push(err37);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data13.type !== undefined) {
-                            let data15 = data13.type;
-                            if (typeof data15 !== "string") {
-                                const err38 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
+                                const err38 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                                 if (vErrors === null) {
                                     vErrors = [err38];
                                 }
@@ -18211,8 +18213,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
-                            if (!((((((data15 === "has_tag") || (data15 === "does_not_have_tag")) || (data15 === "event_received")) || (data15 === "added_to_list")) || (data15 === "removed_from_list")) || (data15 === "none"))) {
-                                const err39 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                        }
+                        if (data13.type !== undefined) {
+                            let data15 = data13.type;
+                            if (typeof data15 !== "string") {
+                                const err39 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
                                 if (vErrors === null) {
                                     vErrors = [err39];
                                 }
@@ -18221,40 +18226,50 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
+                            if (!((((((data15 === "has_tag") || (data15 === "does_not_have_tag")) || (data15 === "event_received")) || (data15 === "added_to_list")) || (data15 === "removed_from_list")) || (data15 === "none"))) {
+                                const err40 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                                if (vErrors === null) {
+                                    vErrors = [err40];
+                                }
+                                else {
+                                    vErrors.push(err40);
+                                }
+                                errors++;
+                            }
                         }
                         if (data13.value !== undefined) {
                             let data16 = data13.value;
                             if (typeof data16 === "string") {
                                 if (data16.length < 1 || (data16.length < 2 && func1(data16) < 1)) {
-                                    const err40 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
+                                    const err41 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
                                     if (vErrors === null) {
-                                        vErrors = [err40];
+                                        vErrors = [err41];
                                     }
                                     else {
-                                        vErrors.push(err40);
+                                        vErrors.push(err41);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err41 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
+                                const err42 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
                                 if (vErrors === null) {
-                                    vErrors = [err41];
+                                    vErrors = [err42];
                                 }
                                 else {
-                                    vErrors.push(err41);
+                                    vErrors.push(err42);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err42 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
+                        const err43 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
                         if (vErrors === null) {
-                            vErrors = [err42];
+                            vErrors = [err43];
                         }
                         else {
-                            vErrors.push(err42);
+                            vErrors.push(err43);
                         }
                         errors++;
                     }
@@ -18262,19 +18277,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     valid5 = _valid0;
                 }
                 if (!valid5) {
-                    const err43 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/properties/stopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
-                    if (vErrors === null) {
-                        vErrors = [err43];
-                    }
-                    else {
-                        vErrors.push(err43);
-                    }
-                    errors++;
-                }
-            }
-            if (data.goal !== undefined) {
-                if (typeof data.goal !== "string") {
-                    const err44 = { instancePath: instancePath + "/goal", schemaPath: "#/properties/goal/type", keyword: "type", params: { type: "string" } };
+                    const err44 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/properties/stopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                     if (vErrors === null) {
                         vErrors = [err44];
                     }
@@ -18284,10 +18287,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
-            if (data.enrichmentStatus !== undefined) {
-                let data18 = data.enrichmentStatus;
-                if (typeof data18 !== "string") {
-                    const err45 = { instancePath: instancePath + "/enrichmentStatus", schemaPath: "#/components/schemas/EmailSequenceEnrichmentStatus/type", keyword: "type", params: { type: "string" } };
+            if (data.goal !== undefined) {
+                if (typeof data.goal !== "string") {
+                    const err45 = { instancePath: instancePath + "/goal", schemaPath: "#/properties/goal/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err45];
                     }
@@ -18296,8 +18298,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-                if (!(((data18 === "pending") || (data18 === "in_progress")) || (data18 === "complete"))) {
-                    const err46 = { instancePath: instancePath + "/enrichmentStatus", schemaPath: "#/components/schemas/EmailSequenceEnrichmentStatus/enum", keyword: "enum", params: { allowedValues: schema183.enum } };
+            }
+            if (data.enrichmentStatus !== undefined) {
+                let data18 = data.enrichmentStatus;
+                if (typeof data18 !== "string") {
+                    const err46 = { instancePath: instancePath + "/enrichmentStatus", schemaPath: "#/components/schemas/EmailSequenceEnrichmentStatus/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err46];
                     }
@@ -18306,11 +18311,8 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-            }
-            if (data.emailCount !== undefined) {
-                let data19 = data.emailCount;
-                if (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) {
-                    const err47 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/type", keyword: "type", params: { type: "integer" } };
+                if (!(((data18 === "pending") || (data18 === "in_progress")) || (data18 === "complete"))) {
+                    const err47 = { instancePath: instancePath + "/enrichmentStatus", schemaPath: "#/components/schemas/EmailSequenceEnrichmentStatus/enum", keyword: "enum", params: { allowedValues: schema183.enum } };
                     if (vErrors === null) {
                         vErrors = [err47];
                     }
@@ -18319,14 +18321,27 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
+            }
+            if (data.emailCount !== undefined) {
+                let data19 = data.emailCount;
+                if (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) {
+                    const err48 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                        vErrors = [err48];
+                    }
+                    else {
+                        vErrors.push(err48);
+                    }
+                    errors++;
+                }
                 if ((typeof data19 == "number") && (isFinite(data19))) {
                     if (data19 < 0 || isNaN(data19)) {
-                        const err48 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                        const err49 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                         if (vErrors === null) {
-                            vErrors = [err48];
+                            vErrors = [err49];
                         }
                         else {
-                            vErrors.push(err48);
+                            vErrors.push(err49);
                         }
                         errors++;
                     }
@@ -18335,23 +18350,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
             if (data.enrichedCount !== undefined) {
                 let data20 = data.enrichedCount;
                 if (!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
-                    const err49 = { instancePath: instancePath + "/enrichedCount", schemaPath: "#/properties/enrichedCount/type", keyword: "type", params: { type: "integer" } };
+                    const err50 = { instancePath: instancePath + "/enrichedCount", schemaPath: "#/properties/enrichedCount/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err50];
                     }
                     else {
-                        vErrors.push(err49);
+                        vErrors.push(err50);
                     }
                     errors++;
                 }
                 if ((typeof data20 == "number") && (isFinite(data20))) {
                     if (data20 < 0 || isNaN(data20)) {
-                        const err50 = { instancePath: instancePath + "/enrichedCount", schemaPath: "#/properties/enrichedCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                        const err51 = { instancePath: instancePath + "/enrichedCount", schemaPath: "#/properties/enrichedCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                         if (vErrors === null) {
-                            vErrors = [err50];
+                            vErrors = [err51];
                         }
                         else {
-                            vErrors.push(err50);
+                            vErrors.push(err51);
                         }
                         errors++;
                     }
@@ -18360,23 +18375,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
             if (data.discountCount !== undefined) {
                 let data21 = data.discountCount;
                 if (!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) {
-                    const err51 = { instancePath: instancePath + "/discountCount", schemaPath: "#/properties/discountCount/type", keyword: "type", params: { type: "integer" } };
+                    const err52 = { instancePath: instancePath + "/discountCount", schemaPath: "#/properties/discountCount/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                        vErrors = [err51];
+                        vErrors = [err52];
                     }
                     else {
-                        vErrors.push(err51);
+                        vErrors.push(err52);
                     }
                     errors++;
                 }
                 if ((typeof data21 == "number") && (isFinite(data21))) {
                     if (data21 < 0 || isNaN(data21)) {
-                        const err52 = { instancePath: instancePath + "/discountCount", schemaPath: "#/properties/discountCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                        const err53 = { instancePath: instancePath + "/discountCount", schemaPath: "#/properties/discountCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                         if (vErrors === null) {
-                            vErrors = [err52];
+                            vErrors = [err53];
                         }
                         else {
-                            vErrors.push(err52);
+                            vErrors.push(err53);
                         }
                         errors++;
                     }
@@ -18394,12 +18409,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                 }
                 else {
-                    const err53 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" } };
+                    const err54 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                        vErrors = [err53];
+                        vErrors = [err54];
                     }
                     else {
-                        vErrors.push(err53);
+                        vErrors.push(err54);
                     }
                     errors++;
                 }
@@ -18408,23 +18423,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data24 = data.createdAt;
                 if (typeof data24 === "string") {
                     if (!(formats0.validate(data24))) {
-                        const err54 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err55 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err54];
+                            vErrors = [err55];
                         }
                         else {
-                            vErrors.push(err54);
+                            vErrors.push(err55);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err55 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
+                    const err56 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err55];
+                        vErrors = [err56];
                     }
                     else {
-                        vErrors.push(err55);
+                        vErrors.push(err56);
                     }
                     errors++;
                 }
@@ -18433,35 +18448,35 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data25 = data.updatedAt;
                 if (typeof data25 === "string") {
                     if (!(formats0.validate(data25))) {
-                        const err56 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err57 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err56];
+                            vErrors = [err57];
                         }
                         else {
-                            vErrors.push(err56);
+                            vErrors.push(err57);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err57 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
+                    const err58 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err57];
+                        vErrors = [err58];
                     }
                     else {
-                        vErrors.push(err57);
+                        vErrors.push(err58);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err58];
+                vErrors = [err59];
             }
             else {
-                vErrors.push(err58);
+                vErrors.push(err59);
             }
             errors++;
         }
@@ -18472,7 +18487,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
     const check_EmailSequenceCreateRequest = validate168;
     const schema188 = { "type": "object", "additionalProperties": false, "required": ["name", "trigger"], "properties": { "name": { "type": "string", "minLength": 1 }, "trigger": { "$ref": "#/components/schemas/EmailSequenceTrigger" }, "listId": { "type": "string", "minLength": 1 }, "tagName": { "type": "string", "minLength": 1 }, "segmentId": { "type": "string", "minLength": 1 }, "eventName": { "type": "string", "minLength": 1 }, "inactiveDays": { "type": "integer", "minimum": 1 }, "minCount": { "type": "integer", "minimum": 1 }, "timeWindowDays": { "type": "integer", "minimum": 1 }, "enrollmentMode": { "$ref": "#/components/schemas/EmailSequenceEnrollmentMode" }, "enrollmentFieldPath": { "type": "string", "minLength": 1 }, "stopCondition": { "$ref": "#/components/schemas/StopCondition" }, "goal": { "type": "string", "minLength": 1 }, "emailCount": { "type": "integer", "minimum": 1, "maximum": 10 }, "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/EmailSequenceStep" } } }, "allOf": [{ "contractRule": { "description": "`matching_field` is only valid for the `event_received` trigger (seed).", "schema": { "if": { "properties": { "enrollmentMode": { "const": "matching_field" } }, "required": ["enrollmentMode"] }, "then": { "properties": { "trigger": { "const": "event_received" } } } } } }, { "contractRule": { "description": "Not both `goal` (Option A) and `steps` (Option B).\n\n**Contract extension** (beyond the published docs): The seed presents goal and steps as two alternatives (\"You can either...\") without saying what happens with both. This contract refuses both, as ambiguous; with neither, the vendor's SDK creates an empty sequence, so that stays allowed.\n", "schema": { "not": { "properties": { "goal": {}, "steps": {} }, "required": ["goal", "steps"] } } } }, { "contractRule": { "description": "Each trigger's own settings.\n\n**Contract extension** (beyond the published docs): The seed says which trigger each field is \"for\" but never that it is required. This contract requires tagName for tag_added, segmentId for segment_entered, eventName for event_received, eventName and inactiveDays for inactivity, eventName, minCount and timeWindowDays for frequency. listId stays optional for contact_added (without it every added contact enrolls).\n", "schema": { "allOf": [{ "contractRule": { "description": "`tag_added` needs `tagName`.", "schema": { "allOf": [{ "if": { "properties": { "trigger": { "const": "tag_added" } }, "required": ["trigger"] }, "then": { "required": ["tagName"] } }] } } }, { "contractRule": { "description": "`segment_entered` needs `segmentId`.", "schema": { "allOf": [{ "if": { "properties": { "trigger": { "const": "segment_entered" } }, "required": ["trigger"] }, "then": { "required": ["segmentId"] } }] } } }, { "contractRule": { "description": "`event_received` needs `eventName`.", "schema": { "allOf": [{ "if": { "properties": { "trigger": { "const": "event_received" } }, "required": ["trigger"] }, "then": { "required": ["eventName"] } }] } } }, { "contractRule": { "description": "`inactivity` needs `eventName` and `inactiveDays`.", "schema": { "allOf": [{ "if": { "properties": { "trigger": { "const": "inactivity" } }, "required": ["trigger"] }, "then": { "required": ["eventName", "inactiveDays"] } }] } } }, { "contractRule": { "description": "`frequency` needs `eventName`, `minCount` and `timeWindowDays`.", "schema": { "allOf": [{ "if": { "properties": { "trigger": { "const": "frequency" } }, "required": ["trigger"] }, "then": { "required": ["eventName", "minCount", "timeWindowDays"] } }] } } }] } } }] };
     const schema192 = { "allOf": [{ "type": "object", "properties": { "type": { "enum": ["email", "create_discount"] } } }, { "if": { "type": "object", "properties": { "type": { "const": "email" } } }, "then": { "$ref": "#/components/schemas/EmailStep" } }, { "if": { "type": "object", "properties": { "type": { "const": "create_discount" } }, "required": ["type"] }, "then": { "$ref": "#/components/schemas/DiscountStep" } }] };
-    const schema193 = { "type": "object", "additionalProperties": false, "properties": { "type": { "type": "string", "const": "email" }, "name": { "type": "string" }, "subject": { "type": "string", "minLength": 1 }, "previewText": { "type": "string" }, "blocks": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/EmailBlock" } }, "html": { "type": "string", "minLength": 1 }, "delay": { "$ref": "#/components/schemas/EmailDelay" } }, "allOf": [{ "requiredAlternatives": { "mode": "anyOf", "alternatives": [["blocks"], ["html"]] } }] };
+    const schema193 = { "type": "object", "additionalProperties": false, "properties": { "type": { "type": "string", "const": "email" }, "name": { "type": "string" }, "subject": { "type": "string", "minLength": 1 }, "previewText": { "type": "string" }, "blocks": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/EmailBlock" } }, "html": { "type": "string", "minLength": 1 }, "delay": { "$ref": "#/components/schemas/EmailDelay" } }, "allOf": [{ "contractRule": { "description": "An email step needs its content as `blocks` or as `html`.", "schema": { "allOf": [{ "requiredAlternatives": { "mode": "anyOf", "alternatives": [["blocks"], ["html"]] } }] } } }] };
     function validate170(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
         let vErrors = null;
         let errors = 0;
@@ -18483,10 +18498,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
         if (evaluated0.dynamicItems) {
             evaluated0.items = undefined;
         }
+        const _errs2 = errors;
+        const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
             const given0 = 0 + (data.blocks !== undefined ? 1 : 0) + (data.html !== undefined ? 1 : 0);
             if (given0 === 0) {
-                const err0 = { instancePath, schemaPath: "#/allOf/0/requiredAlternatives", keyword: "requiredAlternatives", params: { mode: "anyOf", alternatives: [["blocks"], ["html"]], given: given0 } };
+                const err0 = { instancePath, schemaPath: "#/allOf/0/contractRule/schema/allOf/0/requiredAlternatives", keyword: "requiredAlternatives", params: { mode: "anyOf", alternatives: [["blocks"], ["html"]], given: given0 } };
                 if (vErrors === null) {
                     vErrors = [err0];
                 }
@@ -18496,23 +18513,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 errors++;
             }
         }
+        var valid1 = _errs3 === errors;
+        if (!valid1) {
+            const err1 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "An email step needs its content as `blocks` or as `html`." } };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+            vErrors.splice(_errs2, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+            errors++;
+        }
         if (data && typeof data == "object" && !Array.isArray(data)) {
             for (const key0 in data) {
                 if (!(((((((key0 === "type") || (key0 === "name")) || (key0 === "subject")) || (key0 === "previewText")) || (key0 === "blocks")) || (key0 === "html")) || (key0 === "delay"))) {
-                    const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-                    if (vErrors === null) {
-                        vErrors = [err1];
-                    }
-                    else {
-                        vErrors.push(err1);
-                    }
-                    errors++;
-                }
-            }
-            if (data.type !== undefined) {
-                let data0 = data.type;
-                if (typeof data0 !== "string") {
-                    const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
+                    const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
                     if (vErrors === null) {
                         vErrors = [err2];
                     }
@@ -18521,8 +18538,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-                if ("email" !== data0) {
-                    const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "email" } };
+            }
+            if (data.type !== undefined) {
+                let data0 = data.type;
+                if (typeof data0 !== "string") {
+                    const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err3];
                     }
@@ -18531,10 +18551,8 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-            }
-            if (data.name !== undefined) {
-                if (typeof data.name !== "string") {
-                    const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+                if ("email" !== data0) {
+                    const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "email" } };
                     if (vErrors === null) {
                         vErrors = [err4];
                     }
@@ -18544,34 +18562,34 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
+            if (data.name !== undefined) {
+                if (typeof data.name !== "string") {
+                    const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                        vErrors = [err5];
+                    }
+                    else {
+                        vErrors.push(err5);
+                    }
+                    errors++;
+                }
+            }
             if (data.subject !== undefined) {
                 let data2 = data.subject;
                 if (typeof data2 === "string") {
                     if (data2.length < 1 || (data2.length < 2 && func1(data2) < 1)) {
-                        const err5 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err6 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err5];
+                            vErrors = [err6];
                         }
                         else {
-                            vErrors.push(err5);
+                            vErrors.push(err6);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err6 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                        vErrors = [err6];
-                    }
-                    else {
-                        vErrors.push(err6);
-                    }
-                    errors++;
-                }
-            }
-            if (data.previewText !== undefined) {
-                if (typeof data.previewText !== "string") {
-                    const err7 = { instancePath: instancePath + "/previewText", schemaPath: "#/properties/previewText/type", keyword: "type", params: { type: "string" } };
+                    const err7 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err7];
                     }
@@ -18581,16 +18599,28 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
+            if (data.previewText !== undefined) {
+                if (typeof data.previewText !== "string") {
+                    const err8 = { instancePath: instancePath + "/previewText", schemaPath: "#/properties/previewText/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
             if (data.blocks !== undefined) {
                 let data4 = data.blocks;
                 if (Array.isArray(data4)) {
                     if (data4.length < 1) {
-                        const err8 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/minItems", keyword: "minItems", params: { limit: 1 } };
+                        const err9 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/minItems", keyword: "minItems", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err8];
+                            vErrors = [err9];
                         }
                         else {
-                            vErrors.push(err8);
+                            vErrors.push(err9);
                         }
                         errors++;
                     }
@@ -18599,17 +18629,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                         let data5 = data4[i0];
                         if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                             if (data5.id === undefined) {
-                                const err9 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "id" } };
-                                if (vErrors === null) {
-                                    vErrors = [err9];
-                                }
-                                else {
-                                    vErrors.push(err9);
-                                }
-                                errors++;
-                            }
-                            if (data5.type === undefined) {
-                                const err10 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "type" } };
+                                const err10 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "id" } };
                                 if (vErrors === null) {
                                     vErrors = [err10];
                                 }
@@ -18618,27 +18638,37 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
+                            if (data5.type === undefined) {
+                                const err11 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "type" } };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
                             if (data5.id !== undefined) {
                                 let data6 = data5.id;
                                 if (typeof data6 === "string") {
                                     if (data6.length < 1 || (data6.length < 2 && func1(data6) < 1)) {
-                                        const err11 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/minLength", keyword: "minLength", params: { limit: 1 } };
+                                        const err12 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/minLength", keyword: "minLength", params: { limit: 1 } };
                                         if (vErrors === null) {
-                                            vErrors = [err11];
+                                            vErrors = [err12];
                                         }
                                         else {
-                                            vErrors.push(err11);
+                                            vErrors.push(err12);
                                         }
                                         errors++;
                                     }
                                 }
                                 else {
-                                    const err12 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/type", keyword: "type", params: { type: "string" } };
+                                    const err13 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
-                                        vErrors = [err12];
+                                        vErrors = [err13];
                                     }
                                     else {
-                                        vErrors.push(err12);
+                                        vErrors.push(err13);
                                     }
                                     errors++;
                                 }
@@ -18647,30 +18677,18 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 let data7 = data5.type;
                                 if (typeof data7 === "string") {
                                     if (data7.length < 1 || (data7.length < 2 && func1(data7) < 1)) {
-                                        const err13 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/minLength", keyword: "minLength", params: { limit: 1 } };
+                                        const err14 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/minLength", keyword: "minLength", params: { limit: 1 } };
                                         if (vErrors === null) {
-                                            vErrors = [err13];
+                                            vErrors = [err14];
                                         }
                                         else {
-                                            vErrors.push(err13);
+                                            vErrors.push(err14);
                                         }
                                         errors++;
                                     }
                                 }
                                 else {
-                                    const err14 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/type", keyword: "type", params: { type: "string" } };
-                                    if (vErrors === null) {
-                                        vErrors = [err14];
-                                    }
-                                    else {
-                                        vErrors.push(err14);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            if (data5.content !== undefined) {
-                                if (typeof data5.content !== "string") {
-                                    const err15 = { instancePath: instancePath + "/blocks/" + i0 + "/content", schemaPath: "#/components/schemas/EmailBlock/properties/content/type", keyword: "type", params: { type: "string" } };
+                                    const err15 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err15];
                                     }
@@ -18680,10 +18698,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.level !== undefined) {
-                                let data9 = data5.level;
-                                if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-                                    const err16 = { instancePath: instancePath + "/blocks/" + i0 + "/level", schemaPath: "#/components/schemas/EmailBlock/properties/level/type", keyword: "type", params: { type: "integer" } };
+                            if (data5.content !== undefined) {
+                                if (typeof data5.content !== "string") {
+                                    const err16 = { instancePath: instancePath + "/blocks/" + i0 + "/content", schemaPath: "#/components/schemas/EmailBlock/properties/content/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err16];
                                     }
@@ -18693,10 +18710,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.variant !== undefined) {
-                                let data10 = data5.variant;
-                                if (typeof data10 !== "string") {
-                                    const err17 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/type", keyword: "type", params: { type: "string" } };
+                            if (data5.level !== undefined) {
+                                let data9 = data5.level;
+                                if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
+                                    const err17 = { instancePath: instancePath + "/blocks/" + i0 + "/level", schemaPath: "#/components/schemas/EmailBlock/properties/level/type", keyword: "type", params: { type: "integer" } };
                                     if (vErrors === null) {
                                         vErrors = [err17];
                                     }
@@ -18705,8 +18722,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     }
                                     errors++;
                                 }
-                                if (!(((data10 === "paragraph") || (data10 === "lead")) || (data10 === "html"))) {
-                                    const err18 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/enum", keyword: "enum", params: { allowedValues: schema176.properties.variant.enum } };
+                            }
+                            if (data5.variant !== undefined) {
+                                let data10 = data5.variant;
+                                if (typeof data10 !== "string") {
+                                    const err18 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err18];
                                     }
@@ -18715,10 +18735,8 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     }
                                     errors++;
                                 }
-                            }
-                            if (data5.text !== undefined) {
-                                if (typeof data5.text !== "string") {
-                                    const err19 = { instancePath: instancePath + "/blocks/" + i0 + "/text", schemaPath: "#/components/schemas/EmailBlock/properties/text/type", keyword: "type", params: { type: "string" } };
+                                if (!(((data10 === "paragraph") || (data10 === "lead")) || (data10 === "html"))) {
+                                    const err19 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/enum", keyword: "enum", params: { allowedValues: schema176.properties.variant.enum } };
                                     if (vErrors === null) {
                                         vErrors = [err19];
                                     }
@@ -18728,9 +18746,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.url !== undefined) {
-                                if (typeof data5.url !== "string") {
-                                    const err20 = { instancePath: instancePath + "/blocks/" + i0 + "/url", schemaPath: "#/components/schemas/EmailBlock/properties/url/type", keyword: "type", params: { type: "string" } };
+                            if (data5.text !== undefined) {
+                                if (typeof data5.text !== "string") {
+                                    const err20 = { instancePath: instancePath + "/blocks/" + i0 + "/text", schemaPath: "#/components/schemas/EmailBlock/properties/text/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err20];
                                     }
@@ -18740,9 +18758,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.src !== undefined) {
-                                if (typeof data5.src !== "string") {
-                                    const err21 = { instancePath: instancePath + "/blocks/" + i0 + "/src", schemaPath: "#/components/schemas/EmailBlock/properties/src/type", keyword: "type", params: { type: "string" } };
+                            if (data5.url !== undefined) {
+                                if (typeof data5.url !== "string") {
+                                    const err21 = { instancePath: instancePath + "/blocks/" + i0 + "/url", schemaPath: "#/components/schemas/EmailBlock/properties/url/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err21];
                                     }
@@ -18752,9 +18770,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.alt !== undefined) {
-                                if (typeof data5.alt !== "string") {
-                                    const err22 = { instancePath: instancePath + "/blocks/" + i0 + "/alt", schemaPath: "#/components/schemas/EmailBlock/properties/alt/type", keyword: "type", params: { type: "string" } };
+                            if (data5.src !== undefined) {
+                                if (typeof data5.src !== "string") {
+                                    const err22 = { instancePath: instancePath + "/blocks/" + i0 + "/src", schemaPath: "#/components/schemas/EmailBlock/properties/src/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err22];
                                     }
@@ -18764,26 +18782,38 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
+                            if (data5.alt !== undefined) {
+                                if (typeof data5.alt !== "string") {
+                                    const err23 = { instancePath: instancePath + "/blocks/" + i0 + "/alt", schemaPath: "#/components/schemas/EmailBlock/properties/alt/type", keyword: "type", params: { type: "string" } };
+                                    if (vErrors === null) {
+                                        vErrors = [err23];
+                                    }
+                                    else {
+                                        vErrors.push(err23);
+                                    }
+                                    errors++;
+                                }
+                            }
                         }
                         else {
-                            const err23 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/type", keyword: "type", params: { type: "object" } };
+                            const err24 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/type", keyword: "type", params: { type: "object" } };
                             if (vErrors === null) {
-                                vErrors = [err23];
+                                vErrors = [err24];
                             }
                             else {
-                                vErrors.push(err23);
+                                vErrors.push(err24);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err24 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/type", keyword: "type", params: { type: "array" } };
+                    const err25 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                        vErrors = [err24];
+                        vErrors = [err25];
                     }
                     else {
-                        vErrors.push(err24);
+                        vErrors.push(err25);
                     }
                     errors++;
                 }
@@ -18792,23 +18822,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data15 = data.html;
                 if (typeof data15 === "string") {
                     if (data15.length < 1 || (data15.length < 2 && func1(data15) < 1)) {
-                        const err25 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err26 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err25];
+                            vErrors = [err26];
                         }
                         else {
-                            vErrors.push(err25);
+                            vErrors.push(err26);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err26 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/type", keyword: "type", params: { type: "string" } };
+                    const err27 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err26];
+                        vErrors = [err27];
                     }
                     else {
-                        vErrors.push(err26);
+                        vErrors.push(err27);
                     }
                     errors++;
                 }
@@ -18818,20 +18848,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                     for (const key1 in data16) {
                         if (!(((key1 === "days") || (key1 === "hours")) || (key1 === "minutes"))) {
-                            const err27 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                            if (vErrors === null) {
-                                vErrors = [err27];
-                            }
-                            else {
-                                vErrors.push(err27);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data16.days !== undefined) {
-                        let data17 = data16.days;
-                        if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
-                            const err28 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/type", keyword: "type", params: { type: "integer" } };
+                            const err28 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                             if (vErrors === null) {
                                 vErrors = [err28];
                             }
@@ -18840,14 +18857,27 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                             errors++;
                         }
+                    }
+                    if (data16.days !== undefined) {
+                        let data17 = data16.days;
+                        if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
+                            const err29 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/type", keyword: "type", params: { type: "integer" } };
+                            if (vErrors === null) {
+                                vErrors = [err29];
+                            }
+                            else {
+                                vErrors.push(err29);
+                            }
+                            errors++;
+                        }
                         if ((typeof data17 == "number") && (isFinite(data17))) {
                             if (data17 < 0 || isNaN(data17)) {
-                                const err29 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                const err30 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                                 if (vErrors === null) {
-                                    vErrors = [err29];
+                                    vErrors = [err30];
                                 }
                                 else {
-                                    vErrors.push(err29);
+                                    vErrors.push(err30);
                                 }
                                 errors++;
                             }
@@ -18856,23 +18886,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     if (data16.hours !== undefined) {
                         let data18 = data16.hours;
                         if (!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) {
-                            const err30 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/type", keyword: "type", params: { type: "integer" } };
+                            const err31 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/type", keyword: "type", params: { type: "integer" } };
                             if (vErrors === null) {
-                                vErrors = [err30];
+                                vErrors = [err31];
                             }
                             else {
-                                vErrors.push(err30);
+                                vErrors.push(err31);
                             }
                             errors++;
                         }
                         if ((typeof data18 == "number") && (isFinite(data18))) {
                             if (data18 < 0 || isNaN(data18)) {
-                                const err31 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                const err32 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                                 if (vErrors === null) {
-                                    vErrors = [err31];
+                                    vErrors = [err32];
                                 }
                                 else {
-                                    vErrors.push(err31);
+                                    vErrors.push(err32);
                                 }
                                 errors++;
                             }
@@ -18881,23 +18911,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     if (data16.minutes !== undefined) {
                         let data19 = data16.minutes;
                         if (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) {
-                            const err32 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/type", keyword: "type", params: { type: "integer" } };
+                            const err33 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/type", keyword: "type", params: { type: "integer" } };
                             if (vErrors === null) {
-                                vErrors = [err32];
+                                vErrors = [err33];
                             }
                             else {
-                                vErrors.push(err32);
+                                vErrors.push(err33);
                             }
                             errors++;
                         }
                         if ((typeof data19 == "number") && (isFinite(data19))) {
                             if (data19 < 0 || isNaN(data19)) {
-                                const err33 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                const err34 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                                 if (vErrors === null) {
-                                    vErrors = [err33];
+                                    vErrors = [err34];
                                 }
                                 else {
-                                    vErrors.push(err33);
+                                    vErrors.push(err34);
                                 }
                                 errors++;
                             }
@@ -18905,24 +18935,24 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                 }
                 else {
-                    const err34 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/type", keyword: "type", params: { type: "object" } };
+                    const err35 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                        vErrors = [err34];
+                        vErrors = [err35];
                     }
                     else {
-                        vErrors.push(err34);
+                        vErrors.push(err35);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err36];
             }
             else {
-                vErrors.push(err35);
+                vErrors.push(err36);
             }
             errors++;
         }
@@ -20035,8 +20065,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
             if (data.stopCondition !== undefined) {
                 let data18 = data.stopCondition;
                 const _errs86 = errors;
-                let valid34 = true;
                 const _errs87 = errors;
+                const _errs89 = errors;
+                let valid36 = true;
+                const _errs90 = errors;
                 if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
                     let missing7;
                     if ((data18.type === undefined) && (missing7 = "type")) {
@@ -20064,21 +20096,21 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                         }
                     }
                 }
-                var _valid6 = _errs87 === errors;
-                errors = _errs86;
+                var _valid6 = _errs90 === errors;
+                errors = _errs89;
                 if (vErrors !== null) {
-                    if (_errs86) {
-                        vErrors.length = _errs86;
+                    if (_errs89) {
+                        vErrors.length = _errs89;
                     }
                     else {
                         vErrors = null;
                     }
                 }
                 if (!_valid6) {
-                    const _errs89 = errors;
+                    const _errs92 = errors;
                     if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
                         if (data18.value === undefined) {
-                            const err64 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
+                            const err64 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
                             if (vErrors === null) {
                                 vErrors = [err64];
                             }
@@ -20088,11 +20120,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             errors++;
                         }
                     }
-                    var _valid6 = _errs89 === errors;
-                    valid34 = _valid6;
+                    var _valid6 = _errs92 === errors;
+                    valid36 = _valid6;
                 }
-                if (!valid34) {
-                    const err65 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+                if (!valid36) {
+                    const err65 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                     if (vErrors === null) {
                         vErrors = [err65];
                     }
@@ -20101,33 +20133,33 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
+                var valid34 = _errs87 === errors;
+                if (!valid34) {
+                    const err66 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "A stop condition needs a `value` (the tag, event or list it watches) unless its `type` is `none`." } };
+                    if (vErrors === null) {
+                        vErrors = [err66];
+                    }
+                    else {
+                        vErrors.push(err66);
+                    }
+                    errors++;
+                    vErrors.splice(_errs86, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+                    errors++;
+                }
                 if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
                     if (data18.type === undefined) {
-                        const err66 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
+                        const err67 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
                         if (vErrors === null) {
-                            vErrors = [err66];
+                            vErrors = [err67];
                         }
                         else {
-                            vErrors.push(err66);
+                            vErrors.push(err67);
                         }
                         errors++;
                     }
                     for (const key1 in data18) {
                         if (!((key1 === "type") || (key1 === "value"))) {
-                            const err67 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                            if (vErrors === null) {
-                                vErrors = [err67];
-                            }
-                            else {
-                                vErrors.push(err67);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data18.type !== undefined) {
-                        let data20 = data18.type;
-                        if (typeof data20 !== "string") {
-                            const err68 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
+                            const err68 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                             if (vErrors === null) {
                                 vErrors = [err68];
                             }
@@ -20136,8 +20168,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                             errors++;
                         }
-                        if (!((((((data20 === "has_tag") || (data20 === "does_not_have_tag")) || (data20 === "event_received")) || (data20 === "added_to_list")) || (data20 === "removed_from_list")) || (data20 === "none"))) {
-                            const err69 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                    }
+                    if (data18.type !== undefined) {
+                        let data20 = data18.type;
+                        if (typeof data20 !== "string") {
+                            const err69 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
                             if (vErrors === null) {
                                 vErrors = [err69];
                             }
@@ -20146,40 +20181,50 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                             errors++;
                         }
+                        if (!((((((data20 === "has_tag") || (data20 === "does_not_have_tag")) || (data20 === "event_received")) || (data20 === "added_to_list")) || (data20 === "removed_from_list")) || (data20 === "none"))) {
+                            const err70 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                            if (vErrors === null) {
+                                vErrors = [err70];
+                            }
+                            else {
+                                vErrors.push(err70);
+                            }
+                            errors++;
+                        }
                     }
                     if (data18.value !== undefined) {
                         let data21 = data18.value;
                         if (typeof data21 === "string") {
                             if (data21.length < 1 || (data21.length < 2 && func1(data21) < 1)) {
-                                const err70 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
+                                const err71 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
                                 if (vErrors === null) {
-                                    vErrors = [err70];
+                                    vErrors = [err71];
                                 }
                                 else {
-                                    vErrors.push(err70);
+                                    vErrors.push(err71);
                                 }
                                 errors++;
                             }
                         }
                         else {
-                            const err71 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
+                            const err72 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
                             if (vErrors === null) {
-                                vErrors = [err71];
+                                vErrors = [err72];
                             }
                             else {
-                                vErrors.push(err71);
+                                vErrors.push(err72);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err72 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
+                    const err73 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                        vErrors = [err72];
+                        vErrors = [err73];
                     }
                     else {
-                        vErrors.push(err72);
+                        vErrors.push(err73);
                     }
                     errors++;
                 }
@@ -20188,31 +20233,18 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data22 = data.goal;
                 if (typeof data22 === "string") {
                     if (data22.length < 1 || (data22.length < 2 && func1(data22) < 1)) {
-                        const err73 = { instancePath: instancePath + "/goal", schemaPath: "#/properties/goal/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err74 = { instancePath: instancePath + "/goal", schemaPath: "#/properties/goal/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err73];
+                            vErrors = [err74];
                         }
                         else {
-                            vErrors.push(err73);
+                            vErrors.push(err74);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err74 = { instancePath: instancePath + "/goal", schemaPath: "#/properties/goal/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                        vErrors = [err74];
-                    }
-                    else {
-                        vErrors.push(err74);
-                    }
-                    errors++;
-                }
-            }
-            if (data.emailCount !== undefined) {
-                let data23 = data.emailCount;
-                if (!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) {
-                    const err75 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/type", keyword: "type", params: { type: "integer" } };
+                    const err75 = { instancePath: instancePath + "/goal", schemaPath: "#/properties/goal/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err75];
                     }
@@ -20221,24 +20253,37 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
+            }
+            if (data.emailCount !== undefined) {
+                let data23 = data.emailCount;
+                if (!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) {
+                    const err76 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                        vErrors = [err76];
+                    }
+                    else {
+                        vErrors.push(err76);
+                    }
+                    errors++;
+                }
                 if ((typeof data23 == "number") && (isFinite(data23))) {
                     if (data23 > 10 || isNaN(data23)) {
-                        const err76 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 } };
-                        if (vErrors === null) {
-                            vErrors = [err76];
-                        }
-                        else {
-                            vErrors.push(err76);
-                        }
-                        errors++;
-                    }
-                    if (data23 < 1 || isNaN(data23)) {
-                        const err77 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                        const err77 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 } };
                         if (vErrors === null) {
                             vErrors = [err77];
                         }
                         else {
                             vErrors.push(err77);
+                        }
+                        errors++;
+                    }
+                    if (data23 < 1 || isNaN(data23)) {
+                        const err78 = { instancePath: instancePath + "/emailCount", schemaPath: "#/properties/emailCount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                        if (vErrors === null) {
+                            vErrors = [err78];
+                        }
+                        else {
+                            vErrors.push(err78);
                         }
                         errors++;
                     }
@@ -20248,12 +20293,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data24 = data.steps;
                 if (Array.isArray(data24)) {
                     if (data24.length < 1) {
-                        const err78 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 } };
+                        const err79 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err78];
+                            vErrors = [err79];
                         }
                         else {
-                            vErrors.push(err78);
+                            vErrors.push(err79);
                         }
                         errors++;
                     }
@@ -20266,24 +20311,24 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                 }
                 else {
-                    const err79 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" } };
+                    const err80 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                        vErrors = [err79];
+                        vErrors = [err80];
                     }
                     else {
-                        vErrors.push(err79);
+                        vErrors.push(err80);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err80 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err80];
+                vErrors = [err81];
             }
             else {
-                vErrors.push(err80);
+                vErrors.push(err81);
             }
             errors++;
         }
@@ -20589,8 +20634,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 if (!_valid0) {
                     const _errs28 = errors;
                     const _errs32 = errors;
-                    let valid8 = true;
                     const _errs33 = errors;
+                    const _errs35 = errors;
+                    let valid10 = true;
+                    const _errs36 = errors;
                     if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                         let missing0;
                         if ((data9.type === undefined) && (missing0 = "type")) {
@@ -20618,21 +20665,21 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                         }
                     }
-                    var _valid1 = _errs33 === errors;
-                    errors = _errs32;
+                    var _valid1 = _errs36 === errors;
+                    errors = _errs35;
                     if (vErrors !== null) {
-                        if (_errs32) {
-                            vErrors.length = _errs32;
+                        if (_errs35) {
+                            vErrors.length = _errs35;
                         }
                         else {
                             vErrors = null;
                         }
                     }
                     if (!_valid1) {
-                        const _errs35 = errors;
+                        const _errs38 = errors;
                         if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                             if (data9.value === undefined) {
-                                const err25 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
+                                const err25 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
                                 if (vErrors === null) {
                                     vErrors = [err25];
                                 }
@@ -20642,11 +20689,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 errors++;
                             }
                         }
-                        var _valid1 = _errs35 === errors;
-                        valid8 = _valid1;
+                        var _valid1 = _errs38 === errors;
+                        valid10 = _valid1;
                     }
-                    if (!valid8) {
-                        const err26 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+                    if (!valid10) {
+                        const err26 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                         if (vErrors === null) {
                             vErrors = [err26];
                         }
@@ -20655,33 +20702,33 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                         }
                         errors++;
                     }
+                    var valid8 = _errs33 === errors;
+                    if (!valid8) {
+                        const err27 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "A stop condition needs a `value` (the tag, event or list it watches) unless its `type` is `none`." } };
+                        if (vErrors === null) {
+                            vErrors = [err27];
+                        }
+                        else {
+                            vErrors.push(err27);
+                        }
+                        errors++;
+                        vErrors.splice(_errs32, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+                        errors++;
+                    }
                     if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                         if (data9.type === undefined) {
-                            const err27 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
+                            const err28 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
                             if (vErrors === null) {
-                                vErrors = [err27];
+                                vErrors = [err28];
                             }
                             else {
-                                vErrors.push(err27);
+                                vErrors.push(err28);
                             }
                             errors++;
                         }
                         for (const key1 in data9) {
                             if (!((key1 === "type") || (key1 === "value"))) {
-                                const err28 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                                if (vErrors === null) {
-                                    vErrors = [err28];
-                                }
-                                else {
-                                    vErrors.push(err28);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data9.type !== undefined) {
-                            let data11 = data9.type;
-                            if (typeof data11 !== "string") {
-                                const err29 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
+                                const err29 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                                 if (vErrors === null) {
                                     vErrors = [err29];
                                 }
@@ -20690,8 +20737,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
-                            if (!((((((data11 === "has_tag") || (data11 === "does_not_have_tag")) || (data11 === "event_received")) || (data11 === "added_to_list")) || (data11 === "removed_from_list")) || (data11 === "none"))) {
-                                const err30 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                        }
+                        if (data9.type !== undefined) {
+                            let data11 = data9.type;
+                            if (typeof data11 !== "string") {
+                                const err30 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
                                 if (vErrors === null) {
                                     vErrors = [err30];
                                 }
@@ -20700,40 +20750,50 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
+                            if (!((((((data11 === "has_tag") || (data11 === "does_not_have_tag")) || (data11 === "event_received")) || (data11 === "added_to_list")) || (data11 === "removed_from_list")) || (data11 === "none"))) {
+                                const err31 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                                if (vErrors === null) {
+                                    vErrors = [err31];
+                                }
+                                else {
+                                    vErrors.push(err31);
+                                }
+                                errors++;
+                            }
                         }
                         if (data9.value !== undefined) {
                             let data12 = data9.value;
                             if (typeof data12 === "string") {
                                 if (data12.length < 1 || (data12.length < 2 && func1(data12) < 1)) {
-                                    const err31 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
+                                    const err32 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
                                     if (vErrors === null) {
-                                        vErrors = [err31];
+                                        vErrors = [err32];
                                     }
                                     else {
-                                        vErrors.push(err31);
+                                        vErrors.push(err32);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err32 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
+                                const err33 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
                                 if (vErrors === null) {
-                                    vErrors = [err32];
+                                    vErrors = [err33];
                                 }
                                 else {
-                                    vErrors.push(err32);
+                                    vErrors.push(err33);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err33 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
+                        const err34 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
                         if (vErrors === null) {
-                            vErrors = [err33];
+                            vErrors = [err34];
                         }
                         else {
-                            vErrors.push(err33);
+                            vErrors.push(err34);
                         }
                         errors++;
                     }
@@ -20741,12 +20801,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     valid5 = _valid0;
                 }
                 if (!valid5) {
-                    const err34 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/properties/stopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+                    const err35 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/properties/stopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                     if (vErrors === null) {
-                        vErrors = [err34];
+                        vErrors = [err35];
                     }
                     else {
-                        vErrors.push(err34);
+                        vErrors.push(err35);
                     }
                     errors++;
                 }
@@ -20755,23 +20815,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data13 = data.createdAt;
                 if (typeof data13 === "string") {
                     if (!(formats0.validate(data13))) {
-                        const err35 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err35];
+                            vErrors = [err36];
                         }
                         else {
-                            vErrors.push(err35);
+                            vErrors.push(err36);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
+                    const err37 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err36];
+                        vErrors = [err37];
                     }
                     else {
-                        vErrors.push(err36);
+                        vErrors.push(err37);
                     }
                     errors++;
                 }
@@ -20780,35 +20840,35 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data14 = data.updatedAt;
                 if (typeof data14 === "string") {
                     if (!(formats0.validate(data14))) {
-                        const err37 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err38 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err37];
+                            vErrors = [err38];
                         }
                         else {
-                            vErrors.push(err37);
+                            vErrors.push(err38);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err38 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
+                    const err39 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err38];
+                        vErrors = [err39];
                     }
                     else {
-                        vErrors.push(err38);
+                        vErrors.push(err39);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err40];
             }
             else {
-                vErrors.push(err39);
+                vErrors.push(err40);
             }
             errors++;
         }
@@ -23514,8 +23574,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 if (!_valid0) {
                     const _errs28 = errors;
                     const _errs32 = errors;
-                    let valid8 = true;
                     const _errs33 = errors;
+                    const _errs35 = errors;
+                    let valid10 = true;
+                    const _errs36 = errors;
                     if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                         let missing0;
                         if ((data9.type === undefined) && (missing0 = "type")) {
@@ -23543,21 +23605,21 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                         }
                     }
-                    var _valid1 = _errs33 === errors;
-                    errors = _errs32;
+                    var _valid1 = _errs36 === errors;
+                    errors = _errs35;
                     if (vErrors !== null) {
-                        if (_errs32) {
-                            vErrors.length = _errs32;
+                        if (_errs35) {
+                            vErrors.length = _errs35;
                         }
                         else {
                             vErrors = null;
                         }
                     }
                     if (!_valid1) {
-                        const _errs35 = errors;
+                        const _errs38 = errors;
                         if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                             if (data9.value === undefined) {
-                                const err25 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
+                                const err25 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
                                 if (vErrors === null) {
                                     vErrors = [err25];
                                 }
@@ -23567,11 +23629,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 errors++;
                             }
                         }
-                        var _valid1 = _errs35 === errors;
-                        valid8 = _valid1;
+                        var _valid1 = _errs38 === errors;
+                        valid10 = _valid1;
                     }
-                    if (!valid8) {
-                        const err26 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+                    if (!valid10) {
+                        const err26 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule/schema/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                         if (vErrors === null) {
                             vErrors = [err26];
                         }
@@ -23580,33 +23642,33 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                         }
                         errors++;
                     }
+                    var valid8 = _errs33 === errors;
+                    if (!valid8) {
+                        const err27 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "A stop condition needs a `value` (the tag, event or list it watches) unless its `type` is `none`." } };
+                        if (vErrors === null) {
+                            vErrors = [err27];
+                        }
+                        else {
+                            vErrors.push(err27);
+                        }
+                        errors++;
+                        vErrors.splice(_errs32, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+                        errors++;
+                    }
                     if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                         if (data9.type === undefined) {
-                            const err27 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
+                            const err28 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/required", keyword: "required", params: { missingProperty: "type" } };
                             if (vErrors === null) {
-                                vErrors = [err27];
+                                vErrors = [err28];
                             }
                             else {
-                                vErrors.push(err27);
+                                vErrors.push(err28);
                             }
                             errors++;
                         }
                         for (const key1 in data9) {
                             if (!((key1 === "type") || (key1 === "value"))) {
-                                const err28 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                                if (vErrors === null) {
-                                    vErrors = [err28];
-                                }
-                                else {
-                                    vErrors.push(err28);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data9.type !== undefined) {
-                            let data11 = data9.type;
-                            if (typeof data11 !== "string") {
-                                const err29 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
+                                const err29 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                                 if (vErrors === null) {
                                     vErrors = [err29];
                                 }
@@ -23615,8 +23677,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
-                            if (!((((((data11 === "has_tag") || (data11 === "does_not_have_tag")) || (data11 === "event_received")) || (data11 === "added_to_list")) || (data11 === "removed_from_list")) || (data11 === "none"))) {
-                                const err30 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                        }
+                        if (data9.type !== undefined) {
+                            let data11 = data9.type;
+                            if (typeof data11 !== "string") {
+                                const err30 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/type", keyword: "type", params: { type: "string" } };
                                 if (vErrors === null) {
                                     vErrors = [err30];
                                 }
@@ -23625,40 +23690,50 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
+                            if (!((((((data11 === "has_tag") || (data11 === "does_not_have_tag")) || (data11 === "event_received")) || (data11 === "added_to_list")) || (data11 === "removed_from_list")) || (data11 === "none"))) {
+                                const err31 = { instancePath: instancePath + "/stopCondition/type", schemaPath: "#/components/schemas/StopCondition/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                                if (vErrors === null) {
+                                    vErrors = [err31];
+                                }
+                                else {
+                                    vErrors.push(err31);
+                                }
+                                errors++;
+                            }
                         }
                         if (data9.value !== undefined) {
                             let data12 = data9.value;
                             if (typeof data12 === "string") {
                                 if (data12.length < 1 || (data12.length < 2 && func1(data12) < 1)) {
-                                    const err31 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
+                                    const err32 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
                                     if (vErrors === null) {
-                                        vErrors = [err31];
+                                        vErrors = [err32];
                                     }
                                     else {
-                                        vErrors.push(err31);
+                                        vErrors.push(err32);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err32 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
+                                const err33 = { instancePath: instancePath + "/stopCondition/value", schemaPath: "#/components/schemas/StopCondition/properties/value/type", keyword: "type", params: { type: "string" } };
                                 if (vErrors === null) {
-                                    vErrors = [err32];
+                                    vErrors = [err33];
                                 }
                                 else {
-                                    vErrors.push(err32);
+                                    vErrors.push(err33);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err33 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
+                        const err34 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/components/schemas/StopCondition/type", keyword: "type", params: { type: "object" } };
                         if (vErrors === null) {
-                            vErrors = [err33];
+                            vErrors = [err34];
                         }
                         else {
-                            vErrors.push(err33);
+                            vErrors.push(err34);
                         }
                         errors++;
                     }
@@ -23666,12 +23741,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     valid5 = _valid0;
                 }
                 if (!valid5) {
-                    const err34 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/properties/stopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+                    const err35 = { instancePath: instancePath + "/stopCondition", schemaPath: "#/properties/stopCondition/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
                     if (vErrors === null) {
-                        vErrors = [err34];
+                        vErrors = [err35];
                     }
                     else {
-                        vErrors.push(err34);
+                        vErrors.push(err35);
                     }
                     errors++;
                 }
@@ -23680,23 +23755,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data13 = data.createdAt;
                 if (typeof data13 === "string") {
                     if (!(formats0.validate(data13))) {
-                        const err35 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err35];
+                            vErrors = [err36];
                         }
                         else {
-                            vErrors.push(err35);
+                            vErrors.push(err36);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
+                    const err37 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err36];
+                        vErrors = [err37];
                     }
                     else {
-                        vErrors.push(err36);
+                        vErrors.push(err37);
                     }
                     errors++;
                 }
@@ -23705,35 +23780,35 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data14 = data.updatedAt;
                 if (typeof data14 === "string") {
                     if (!(formats0.validate(data14))) {
-                        const err37 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err38 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err37];
+                            vErrors = [err38];
                         }
                         else {
-                            vErrors.push(err37);
+                            vErrors.push(err38);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err38 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
+                    const err39 = { instancePath: instancePath + "/updatedAt", schemaPath: "#/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err38];
+                        vErrors = [err39];
                     }
                     else {
-                        vErrors.push(err38);
+                        vErrors.push(err39);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err40];
             }
             else {
-                vErrors.push(err39);
+                vErrors.push(err40);
             }
             errors++;
         }
@@ -23787,10 +23862,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
         if (evaluated0.dynamicItems) {
             evaluated0.items = undefined;
         }
+        const _errs2 = errors;
+        const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
             const given0 = 0 + (data.blocks !== undefined ? 1 : 0) + (data.html !== undefined ? 1 : 0);
             if (given0 === 0) {
-                const err0 = { instancePath, schemaPath: "#/allOf/0/requiredAlternatives", keyword: "requiredAlternatives", params: { mode: "anyOf", alternatives: [["blocks"], ["html"]], given: given0 } };
+                const err0 = { instancePath, schemaPath: "#/allOf/0/contractRule/schema/allOf/0/requiredAlternatives", keyword: "requiredAlternatives", params: { mode: "anyOf", alternatives: [["blocks"], ["html"]], given: given0 } };
                 if (vErrors === null) {
                     vErrors = [err0];
                 }
@@ -23800,23 +23877,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 errors++;
             }
         }
+        var valid1 = _errs3 === errors;
+        if (!valid1) {
+            const err1 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "An email step needs its content as `blocks` or as `html`." } };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+            vErrors.splice(_errs2, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+            errors++;
+        }
         if (data && typeof data == "object" && !Array.isArray(data)) {
             for (const key0 in data) {
                 if (!(((((((key0 === "type") || (key0 === "name")) || (key0 === "subject")) || (key0 === "previewText")) || (key0 === "blocks")) || (key0 === "html")) || (key0 === "delay"))) {
-                    const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-                    if (vErrors === null) {
-                        vErrors = [err1];
-                    }
-                    else {
-                        vErrors.push(err1);
-                    }
-                    errors++;
-                }
-            }
-            if (data.type !== undefined) {
-                let data0 = data.type;
-                if (typeof data0 !== "string") {
-                    const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
+                    const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
                     if (vErrors === null) {
                         vErrors = [err2];
                     }
@@ -23825,8 +23902,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-                if ("email" !== data0) {
-                    const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "email" } };
+            }
+            if (data.type !== undefined) {
+                let data0 = data.type;
+                if (typeof data0 !== "string") {
+                    const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err3];
                     }
@@ -23835,10 +23915,8 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-            }
-            if (data.name !== undefined) {
-                if (typeof data.name !== "string") {
-                    const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+                if ("email" !== data0) {
+                    const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "email" } };
                     if (vErrors === null) {
                         vErrors = [err4];
                     }
@@ -23848,34 +23926,34 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
+            if (data.name !== undefined) {
+                if (typeof data.name !== "string") {
+                    const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                        vErrors = [err5];
+                    }
+                    else {
+                        vErrors.push(err5);
+                    }
+                    errors++;
+                }
+            }
             if (data.subject !== undefined) {
                 let data2 = data.subject;
                 if (typeof data2 === "string") {
                     if (data2.length < 1 || (data2.length < 2 && func1(data2) < 1)) {
-                        const err5 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err6 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err5];
+                            vErrors = [err6];
                         }
                         else {
-                            vErrors.push(err5);
+                            vErrors.push(err6);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err6 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                        vErrors = [err6];
-                    }
-                    else {
-                        vErrors.push(err6);
-                    }
-                    errors++;
-                }
-            }
-            if (data.previewText !== undefined) {
-                if (typeof data.previewText !== "string") {
-                    const err7 = { instancePath: instancePath + "/previewText", schemaPath: "#/properties/previewText/type", keyword: "type", params: { type: "string" } };
+                    const err7 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err7];
                     }
@@ -23885,16 +23963,28 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
+            if (data.previewText !== undefined) {
+                if (typeof data.previewText !== "string") {
+                    const err8 = { instancePath: instancePath + "/previewText", schemaPath: "#/properties/previewText/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
+            }
             if (data.blocks !== undefined) {
                 let data4 = data.blocks;
                 if (Array.isArray(data4)) {
                     if (data4.length < 1) {
-                        const err8 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/minItems", keyword: "minItems", params: { limit: 1 } };
+                        const err9 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/minItems", keyword: "minItems", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err8];
+                            vErrors = [err9];
                         }
                         else {
-                            vErrors.push(err8);
+                            vErrors.push(err9);
                         }
                         errors++;
                     }
@@ -23903,17 +23993,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                         let data5 = data4[i0];
                         if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                             if (data5.id === undefined) {
-                                const err9 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "id" } };
-                                if (vErrors === null) {
-                                    vErrors = [err9];
-                                }
-                                else {
-                                    vErrors.push(err9);
-                                }
-                                errors++;
-                            }
-                            if (data5.type === undefined) {
-                                const err10 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "type" } };
+                                const err10 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "id" } };
                                 if (vErrors === null) {
                                     vErrors = [err10];
                                 }
@@ -23922,27 +24002,37 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 }
                                 errors++;
                             }
+                            if (data5.type === undefined) {
+                                const err11 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/required", keyword: "required", params: { missingProperty: "type" } };
+                                if (vErrors === null) {
+                                    vErrors = [err11];
+                                }
+                                else {
+                                    vErrors.push(err11);
+                                }
+                                errors++;
+                            }
                             if (data5.id !== undefined) {
                                 let data6 = data5.id;
                                 if (typeof data6 === "string") {
                                     if (data6.length < 1 || (data6.length < 2 && func1(data6) < 1)) {
-                                        const err11 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/minLength", keyword: "minLength", params: { limit: 1 } };
+                                        const err12 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/minLength", keyword: "minLength", params: { limit: 1 } };
                                         if (vErrors === null) {
-                                            vErrors = [err11];
+                                            vErrors = [err12];
                                         }
                                         else {
-                                            vErrors.push(err11);
+                                            vErrors.push(err12);
                                         }
                                         errors++;
                                     }
                                 }
                                 else {
-                                    const err12 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/type", keyword: "type", params: { type: "string" } };
+                                    const err13 = { instancePath: instancePath + "/blocks/" + i0 + "/id", schemaPath: "#/components/schemas/EmailBlock/properties/id/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
-                                        vErrors = [err12];
+                                        vErrors = [err13];
                                     }
                                     else {
-                                        vErrors.push(err12);
+                                        vErrors.push(err13);
                                     }
                                     errors++;
                                 }
@@ -23951,30 +24041,18 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                 let data7 = data5.type;
                                 if (typeof data7 === "string") {
                                     if (data7.length < 1 || (data7.length < 2 && func1(data7) < 1)) {
-                                        const err13 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/minLength", keyword: "minLength", params: { limit: 1 } };
+                                        const err14 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/minLength", keyword: "minLength", params: { limit: 1 } };
                                         if (vErrors === null) {
-                                            vErrors = [err13];
+                                            vErrors = [err14];
                                         }
                                         else {
-                                            vErrors.push(err13);
+                                            vErrors.push(err14);
                                         }
                                         errors++;
                                     }
                                 }
                                 else {
-                                    const err14 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/type", keyword: "type", params: { type: "string" } };
-                                    if (vErrors === null) {
-                                        vErrors = [err14];
-                                    }
-                                    else {
-                                        vErrors.push(err14);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            if (data5.content !== undefined) {
-                                if (typeof data5.content !== "string") {
-                                    const err15 = { instancePath: instancePath + "/blocks/" + i0 + "/content", schemaPath: "#/components/schemas/EmailBlock/properties/content/type", keyword: "type", params: { type: "string" } };
+                                    const err15 = { instancePath: instancePath + "/blocks/" + i0 + "/type", schemaPath: "#/components/schemas/EmailBlock/properties/type/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err15];
                                     }
@@ -23984,10 +24062,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.level !== undefined) {
-                                let data9 = data5.level;
-                                if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-                                    const err16 = { instancePath: instancePath + "/blocks/" + i0 + "/level", schemaPath: "#/components/schemas/EmailBlock/properties/level/type", keyword: "type", params: { type: "integer" } };
+                            if (data5.content !== undefined) {
+                                if (typeof data5.content !== "string") {
+                                    const err16 = { instancePath: instancePath + "/blocks/" + i0 + "/content", schemaPath: "#/components/schemas/EmailBlock/properties/content/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err16];
                                     }
@@ -23997,10 +24074,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.variant !== undefined) {
-                                let data10 = data5.variant;
-                                if (typeof data10 !== "string") {
-                                    const err17 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/type", keyword: "type", params: { type: "string" } };
+                            if (data5.level !== undefined) {
+                                let data9 = data5.level;
+                                if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
+                                    const err17 = { instancePath: instancePath + "/blocks/" + i0 + "/level", schemaPath: "#/components/schemas/EmailBlock/properties/level/type", keyword: "type", params: { type: "integer" } };
                                     if (vErrors === null) {
                                         vErrors = [err17];
                                     }
@@ -24009,8 +24086,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     }
                                     errors++;
                                 }
-                                if (!(((data10 === "paragraph") || (data10 === "lead")) || (data10 === "html"))) {
-                                    const err18 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/enum", keyword: "enum", params: { allowedValues: schema176.properties.variant.enum } };
+                            }
+                            if (data5.variant !== undefined) {
+                                let data10 = data5.variant;
+                                if (typeof data10 !== "string") {
+                                    const err18 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err18];
                                     }
@@ -24019,10 +24099,8 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     }
                                     errors++;
                                 }
-                            }
-                            if (data5.text !== undefined) {
-                                if (typeof data5.text !== "string") {
-                                    const err19 = { instancePath: instancePath + "/blocks/" + i0 + "/text", schemaPath: "#/components/schemas/EmailBlock/properties/text/type", keyword: "type", params: { type: "string" } };
+                                if (!(((data10 === "paragraph") || (data10 === "lead")) || (data10 === "html"))) {
+                                    const err19 = { instancePath: instancePath + "/blocks/" + i0 + "/variant", schemaPath: "#/components/schemas/EmailBlock/properties/variant/enum", keyword: "enum", params: { allowedValues: schema176.properties.variant.enum } };
                                     if (vErrors === null) {
                                         vErrors = [err19];
                                     }
@@ -24032,9 +24110,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.url !== undefined) {
-                                if (typeof data5.url !== "string") {
-                                    const err20 = { instancePath: instancePath + "/blocks/" + i0 + "/url", schemaPath: "#/components/schemas/EmailBlock/properties/url/type", keyword: "type", params: { type: "string" } };
+                            if (data5.text !== undefined) {
+                                if (typeof data5.text !== "string") {
+                                    const err20 = { instancePath: instancePath + "/blocks/" + i0 + "/text", schemaPath: "#/components/schemas/EmailBlock/properties/text/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err20];
                                     }
@@ -24044,9 +24122,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.src !== undefined) {
-                                if (typeof data5.src !== "string") {
-                                    const err21 = { instancePath: instancePath + "/blocks/" + i0 + "/src", schemaPath: "#/components/schemas/EmailBlock/properties/src/type", keyword: "type", params: { type: "string" } };
+                            if (data5.url !== undefined) {
+                                if (typeof data5.url !== "string") {
+                                    const err21 = { instancePath: instancePath + "/blocks/" + i0 + "/url", schemaPath: "#/components/schemas/EmailBlock/properties/url/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err21];
                                     }
@@ -24056,9 +24134,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
-                            if (data5.alt !== undefined) {
-                                if (typeof data5.alt !== "string") {
-                                    const err22 = { instancePath: instancePath + "/blocks/" + i0 + "/alt", schemaPath: "#/components/schemas/EmailBlock/properties/alt/type", keyword: "type", params: { type: "string" } };
+                            if (data5.src !== undefined) {
+                                if (typeof data5.src !== "string") {
+                                    const err22 = { instancePath: instancePath + "/blocks/" + i0 + "/src", schemaPath: "#/components/schemas/EmailBlock/properties/src/type", keyword: "type", params: { type: "string" } };
                                     if (vErrors === null) {
                                         vErrors = [err22];
                                     }
@@ -24068,26 +24146,38 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                                     errors++;
                                 }
                             }
+                            if (data5.alt !== undefined) {
+                                if (typeof data5.alt !== "string") {
+                                    const err23 = { instancePath: instancePath + "/blocks/" + i0 + "/alt", schemaPath: "#/components/schemas/EmailBlock/properties/alt/type", keyword: "type", params: { type: "string" } };
+                                    if (vErrors === null) {
+                                        vErrors = [err23];
+                                    }
+                                    else {
+                                        vErrors.push(err23);
+                                    }
+                                    errors++;
+                                }
+                            }
                         }
                         else {
-                            const err23 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/type", keyword: "type", params: { type: "object" } };
+                            const err24 = { instancePath: instancePath + "/blocks/" + i0, schemaPath: "#/components/schemas/EmailBlock/type", keyword: "type", params: { type: "object" } };
                             if (vErrors === null) {
-                                vErrors = [err23];
+                                vErrors = [err24];
                             }
                             else {
-                                vErrors.push(err23);
+                                vErrors.push(err24);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err24 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/type", keyword: "type", params: { type: "array" } };
+                    const err25 = { instancePath: instancePath + "/blocks", schemaPath: "#/properties/blocks/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                        vErrors = [err24];
+                        vErrors = [err25];
                     }
                     else {
-                        vErrors.push(err24);
+                        vErrors.push(err25);
                     }
                     errors++;
                 }
@@ -24096,23 +24186,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data15 = data.html;
                 if (typeof data15 === "string") {
                     if (data15.length < 1 || (data15.length < 2 && func1(data15) < 1)) {
-                        const err25 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err26 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err25];
+                            vErrors = [err26];
                         }
                         else {
-                            vErrors.push(err25);
+                            vErrors.push(err26);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err26 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/type", keyword: "type", params: { type: "string" } };
+                    const err27 = { instancePath: instancePath + "/html", schemaPath: "#/properties/html/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err26];
+                        vErrors = [err27];
                     }
                     else {
-                        vErrors.push(err26);
+                        vErrors.push(err27);
                     }
                     errors++;
                 }
@@ -24122,20 +24212,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                     for (const key1 in data16) {
                         if (!(((key1 === "days") || (key1 === "hours")) || (key1 === "minutes"))) {
-                            const err27 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                            if (vErrors === null) {
-                                vErrors = [err27];
-                            }
-                            else {
-                                vErrors.push(err27);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data16.days !== undefined) {
-                        let data17 = data16.days;
-                        if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
-                            const err28 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/type", keyword: "type", params: { type: "integer" } };
+                            const err28 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                             if (vErrors === null) {
                                 vErrors = [err28];
                             }
@@ -24144,14 +24221,27 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                             }
                             errors++;
                         }
+                    }
+                    if (data16.days !== undefined) {
+                        let data17 = data16.days;
+                        if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
+                            const err29 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/type", keyword: "type", params: { type: "integer" } };
+                            if (vErrors === null) {
+                                vErrors = [err29];
+                            }
+                            else {
+                                vErrors.push(err29);
+                            }
+                            errors++;
+                        }
                         if ((typeof data17 == "number") && (isFinite(data17))) {
                             if (data17 < 0 || isNaN(data17)) {
-                                const err29 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                const err30 = { instancePath: instancePath + "/delay/days", schemaPath: "#/components/schemas/EmailDelay/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                                 if (vErrors === null) {
-                                    vErrors = [err29];
+                                    vErrors = [err30];
                                 }
                                 else {
-                                    vErrors.push(err29);
+                                    vErrors.push(err30);
                                 }
                                 errors++;
                             }
@@ -24160,23 +24250,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     if (data16.hours !== undefined) {
                         let data18 = data16.hours;
                         if (!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) {
-                            const err30 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/type", keyword: "type", params: { type: "integer" } };
+                            const err31 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/type", keyword: "type", params: { type: "integer" } };
                             if (vErrors === null) {
-                                vErrors = [err30];
+                                vErrors = [err31];
                             }
                             else {
-                                vErrors.push(err30);
+                                vErrors.push(err31);
                             }
                             errors++;
                         }
                         if ((typeof data18 == "number") && (isFinite(data18))) {
                             if (data18 < 0 || isNaN(data18)) {
-                                const err31 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                const err32 = { instancePath: instancePath + "/delay/hours", schemaPath: "#/components/schemas/EmailDelay/properties/hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                                 if (vErrors === null) {
-                                    vErrors = [err31];
+                                    vErrors = [err32];
                                 }
                                 else {
-                                    vErrors.push(err31);
+                                    vErrors.push(err32);
                                 }
                                 errors++;
                             }
@@ -24185,23 +24275,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     if (data16.minutes !== undefined) {
                         let data19 = data16.minutes;
                         if (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) {
-                            const err32 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/type", keyword: "type", params: { type: "integer" } };
+                            const err33 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/type", keyword: "type", params: { type: "integer" } };
                             if (vErrors === null) {
-                                vErrors = [err32];
+                                vErrors = [err33];
                             }
                             else {
-                                vErrors.push(err32);
+                                vErrors.push(err33);
                             }
                             errors++;
                         }
                         if ((typeof data19 == "number") && (isFinite(data19))) {
                             if (data19 < 0 || isNaN(data19)) {
-                                const err33 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                const err34 = { instancePath: instancePath + "/delay/minutes", schemaPath: "#/components/schemas/EmailDelay/properties/minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                                 if (vErrors === null) {
-                                    vErrors = [err33];
+                                    vErrors = [err34];
                                 }
                                 else {
-                                    vErrors.push(err33);
+                                    vErrors.push(err34);
                                 }
                                 errors++;
                             }
@@ -24209,24 +24299,24 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                 }
                 else {
-                    const err34 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/type", keyword: "type", params: { type: "object" } };
+                    const err35 = { instancePath: instancePath + "/delay", schemaPath: "#/components/schemas/EmailDelay/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                        vErrors = [err34];
+                        vErrors = [err35];
                     }
                     else {
-                        vErrors.push(err34);
+                        vErrors.push(err35);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err36];
             }
             else {
-                vErrors.push(err35);
+                vErrors.push(err36);
             }
             errors++;
         }
@@ -24246,8 +24336,10 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
             evaluated0.items = undefined;
         }
         const _errs2 = errors;
-        let valid1 = true;
         const _errs3 = errors;
+        const _errs5 = errors;
+        let valid3 = true;
+        const _errs6 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
             let missing0;
             if ((data.type === undefined) && (missing0 = "type")) {
@@ -24275,21 +24367,21 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 }
             }
         }
-        var _valid0 = _errs3 === errors;
-        errors = _errs2;
+        var _valid0 = _errs6 === errors;
+        errors = _errs5;
         if (vErrors !== null) {
-            if (_errs2) {
-                vErrors.length = _errs2;
+            if (_errs5) {
+                vErrors.length = _errs5;
             }
             else {
                 vErrors = null;
             }
         }
         if (!_valid0) {
-            const _errs5 = errors;
+            const _errs8 = errors;
             if (data && typeof data == "object" && !Array.isArray(data)) {
                 if (data.value === undefined) {
-                    const err2 = { instancePath, schemaPath: "#/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
+                    const err2 = { instancePath, schemaPath: "#/allOf/0/contractRule/schema/allOf/0/else/required", keyword: "required", params: { missingProperty: "value" } };
                     if (vErrors === null) {
                         vErrors = [err2];
                     }
@@ -24299,11 +24391,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
-            var _valid0 = _errs5 === errors;
-            valid1 = _valid0;
+            var _valid0 = _errs8 === errors;
+            valid3 = _valid0;
         }
-        if (!valid1) {
-            const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
+        if (!valid3) {
+            const err3 = { instancePath, schemaPath: "#/allOf/0/contractRule/schema/allOf/0/if", keyword: "if", params: { failingKeyword: "else" } };
             if (vErrors === null) {
                 vErrors = [err3];
             }
@@ -24312,33 +24404,33 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
             }
             errors++;
         }
+        var valid1 = _errs3 === errors;
+        if (!valid1) {
+            const err4 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "A stop condition needs a `value` (the tag, event or list it watches) unless its `type` is `none`." } };
+            if (vErrors === null) {
+                vErrors = [err4];
+            }
+            else {
+                vErrors.push(err4);
+            }
+            errors++;
+            vErrors.splice(_errs2, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+            errors++;
+        }
         if (data && typeof data == "object" && !Array.isArray(data)) {
             if (data.type === undefined) {
-                const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
+                const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
                 if (vErrors === null) {
-                    vErrors = [err4];
+                    vErrors = [err5];
                 }
                 else {
-                    vErrors.push(err4);
+                    vErrors.push(err5);
                 }
                 errors++;
             }
             for (const key0 in data) {
                 if (!((key0 === "type") || (key0 === "value"))) {
-                    const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-                    if (vErrors === null) {
-                        vErrors = [err5];
-                    }
-                    else {
-                        vErrors.push(err5);
-                    }
-                    errors++;
-                }
-            }
-            if (data.type !== undefined) {
-                let data1 = data.type;
-                if (typeof data1 !== "string") {
-                    const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
+                    const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
                     if (vErrors === null) {
                         vErrors = [err6];
                     }
@@ -24347,8 +24439,11 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
-                if (!((((((data1 === "has_tag") || (data1 === "does_not_have_tag")) || (data1 === "event_received")) || (data1 === "added_to_list")) || (data1 === "removed_from_list")) || (data1 === "none"))) {
-                    const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+            }
+            if (data.type !== undefined) {
+                let data1 = data.type;
+                if (typeof data1 !== "string") {
+                    const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err7];
                     }
@@ -24357,40 +24452,50 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     }
                     errors++;
                 }
+                if (!((((((data1 === "has_tag") || (data1 === "does_not_have_tag")) || (data1 === "event_received")) || (data1 === "added_to_list")) || (data1 === "removed_from_list")) || (data1 === "none"))) {
+                    const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.type.enum } };
+                    if (vErrors === null) {
+                        vErrors = [err8];
+                    }
+                    else {
+                        vErrors.push(err8);
+                    }
+                    errors++;
+                }
             }
             if (data.value !== undefined) {
                 let data2 = data.value;
                 if (typeof data2 === "string") {
                     if (data2.length < 1 || (data2.length < 2 && func1(data2) < 1)) {
-                        const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err9 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err8];
+                            vErrors = [err9];
                         }
                         else {
-                            vErrors.push(err8);
+                            vErrors.push(err9);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err9 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" } };
+                    const err10 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err9];
+                        vErrors = [err10];
                     }
                     else {
-                        vErrors.push(err9);
+                        vErrors.push(err10);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err11];
             }
             else {
-                vErrors.push(err10);
+                vErrors.push(err11);
             }
             errors++;
         }
@@ -24399,7 +24504,7 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
     }
     validate193.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     const check_SubscriberEventRequest = validate194;
-    const schema226 = { "type": "object", "additionalProperties": false, "required": ["event"], "properties": { "event": { "type": "string", "minLength": 1 }, "email": { "type": "string", "format": "email" }, "externalId": { "type": "string", "minLength": 1 }, "properties": { "type": "object", "additionalProperties": true }, "customAttributes": { "type": "object", "additionalProperties": true }, "firstName": { "type": "string" }, "lastName": { "type": "string" }, "eventId": { "type": "string", "minLength": 1 }, "occurredAt": { "type": "string", "format": "date-time" } }, "allOf": [{ "requiredAlternatives": { "mode": "anyOf", "alternatives": [["email"], ["externalId"]] } }] };
+    const schema226 = { "type": "object", "additionalProperties": false, "required": ["event"], "properties": { "event": { "type": "string", "minLength": 1 }, "email": { "type": "string", "format": "email" }, "externalId": { "type": "string", "minLength": 1 }, "properties": { "type": "object", "additionalProperties": true }, "customAttributes": { "type": "object", "additionalProperties": true }, "firstName": { "type": "string" }, "lastName": { "type": "string" }, "eventId": { "type": "string", "minLength": 1 }, "occurredAt": { "type": "string", "format": "date-time" } }, "allOf": [{ "contractRule": { "description": "An event names its subscriber by `email` or by `externalId`.", "schema": { "allOf": [{ "requiredAlternatives": { "mode": "anyOf", "alternatives": [["email"], ["externalId"]] } }] } } }] };
     const formats66 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
     function validate194(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
         let vErrors = null;
@@ -24411,10 +24516,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
         if (evaluated0.dynamicItems) {
             evaluated0.items = undefined;
         }
+        const _errs2 = errors;
+        const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
             const given0 = 0 + (data.email !== undefined ? 1 : 0) + (data.externalId !== undefined ? 1 : 0);
             if (given0 === 0) {
-                const err0 = { instancePath, schemaPath: "#/allOf/0/requiredAlternatives", keyword: "requiredAlternatives", params: { mode: "anyOf", alternatives: [["email"], ["externalId"]], given: given0 } };
+                const err0 = { instancePath, schemaPath: "#/allOf/0/contractRule/schema/allOf/0/requiredAlternatives", keyword: "requiredAlternatives", params: { mode: "anyOf", alternatives: [["email"], ["externalId"]], given: given0 } };
                 if (vErrors === null) {
                     vErrors = [err0];
                 }
@@ -24424,25 +24531,38 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 errors++;
             }
         }
+        var valid1 = _errs3 === errors;
+        if (!valid1) {
+            const err1 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "An event names its subscriber by `email` or by `externalId`." } };
+            if (vErrors === null) {
+                vErrors = [err1];
+            }
+            else {
+                vErrors.push(err1);
+            }
+            errors++;
+            vErrors.splice(_errs2, 0, { ...vErrors[vErrors.length - 1], params: { phase: "start" } });
+            errors++;
+        }
         if (data && typeof data == "object" && !Array.isArray(data)) {
             if (data.event === undefined) {
-                const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
+                const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
                 if (vErrors === null) {
-                    vErrors = [err1];
+                    vErrors = [err2];
                 }
                 else {
-                    vErrors.push(err1);
+                    vErrors.push(err2);
                 }
                 errors++;
             }
             for (const key0 in data) {
                 if (!(func5.call(schema226.properties, key0))) {
-                    const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+                    const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
                     if (vErrors === null) {
-                        vErrors = [err2];
+                        vErrors = [err3];
                     }
                     else {
-                        vErrors.push(err2);
+                        vErrors.push(err3);
                     }
                     errors++;
                 }
@@ -24451,23 +24571,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data0 = data.event;
                 if (typeof data0 === "string") {
                     if (data0.length < 1 || (data0.length < 2 && func1(data0) < 1)) {
-                        const err3 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err4 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err3];
+                            vErrors = [err4];
                         }
                         else {
-                            vErrors.push(err3);
+                            vErrors.push(err4);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err4 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/type", keyword: "type", params: { type: "string" } };
+                    const err5 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err4];
+                        vErrors = [err5];
                     }
                     else {
-                        vErrors.push(err4);
+                        vErrors.push(err5);
                     }
                     errors++;
                 }
@@ -24476,23 +24596,23 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data1 = data.email;
                 if (typeof data1 === "string") {
                     if (!(formats66.test(data1))) {
-                        const err5 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } };
+                        const err6 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } };
                         if (vErrors === null) {
-                            vErrors = [err5];
+                            vErrors = [err6];
                         }
                         else {
-                            vErrors.push(err5);
+                            vErrors.push(err6);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err6 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" } };
+                    const err7 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err6];
+                        vErrors = [err7];
                     }
                     else {
-                        vErrors.push(err6);
+                        vErrors.push(err7);
                     }
                     errors++;
                 }
@@ -24501,33 +24621,18 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data2 = data.externalId;
                 if (typeof data2 === "string") {
                     if (data2.length < 1 || (data2.length < 2 && func1(data2) < 1)) {
-                        const err7 = { instancePath: instancePath + "/externalId", schemaPath: "#/properties/externalId/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err8 = { instancePath: instancePath + "/externalId", schemaPath: "#/properties/externalId/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err7];
+                            vErrors = [err8];
                         }
                         else {
-                            vErrors.push(err7);
+                            vErrors.push(err8);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err8 = { instancePath: instancePath + "/externalId", schemaPath: "#/properties/externalId/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                        vErrors = [err8];
-                    }
-                    else {
-                        vErrors.push(err8);
-                    }
-                    errors++;
-                }
-            }
-            if (data.properties !== undefined) {
-                let data3 = data.properties;
-                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                }
-                else {
-                    const err9 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: "object" } };
+                    const err9 = { instancePath: instancePath + "/externalId", schemaPath: "#/properties/externalId/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err9];
                     }
@@ -24537,12 +24642,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
-            if (data.customAttributes !== undefined) {
-                let data4 = data.customAttributes;
-                if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (data.properties !== undefined) {
+                let data3 = data.properties;
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
                 }
                 else {
-                    const err10 = { instancePath: instancePath + "/customAttributes", schemaPath: "#/properties/customAttributes/type", keyword: "type", params: { type: "object" } };
+                    const err10 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                         vErrors = [err10];
                     }
@@ -24552,9 +24657,12 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
-            if (data.firstName !== undefined) {
-                if (typeof data.firstName !== "string") {
-                    const err11 = { instancePath: instancePath + "/firstName", schemaPath: "#/properties/firstName/type", keyword: "type", params: { type: "string" } };
+            if (data.customAttributes !== undefined) {
+                let data4 = data.customAttributes;
+                if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                }
+                else {
+                    const err11 = { instancePath: instancePath + "/customAttributes", schemaPath: "#/properties/customAttributes/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                         vErrors = [err11];
                     }
@@ -24564,9 +24672,9 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
-            if (data.lastName !== undefined) {
-                if (typeof data.lastName !== "string") {
-                    const err12 = { instancePath: instancePath + "/lastName", schemaPath: "#/properties/lastName/type", keyword: "type", params: { type: "string" } };
+            if (data.firstName !== undefined) {
+                if (typeof data.firstName !== "string") {
+                    const err12 = { instancePath: instancePath + "/firstName", schemaPath: "#/properties/firstName/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                         vErrors = [err12];
                     }
@@ -24576,27 +24684,39 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                     errors++;
                 }
             }
+            if (data.lastName !== undefined) {
+                if (typeof data.lastName !== "string") {
+                    const err13 = { instancePath: instancePath + "/lastName", schemaPath: "#/properties/lastName/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                        vErrors = [err13];
+                    }
+                    else {
+                        vErrors.push(err13);
+                    }
+                    errors++;
+                }
+            }
             if (data.eventId !== undefined) {
                 let data7 = data.eventId;
                 if (typeof data7 === "string") {
                     if (data7.length < 1 || (data7.length < 2 && func1(data7) < 1)) {
-                        const err13 = { instancePath: instancePath + "/eventId", schemaPath: "#/properties/eventId/minLength", keyword: "minLength", params: { limit: 1 } };
+                        const err14 = { instancePath: instancePath + "/eventId", schemaPath: "#/properties/eventId/minLength", keyword: "minLength", params: { limit: 1 } };
                         if (vErrors === null) {
-                            vErrors = [err13];
+                            vErrors = [err14];
                         }
                         else {
-                            vErrors.push(err13);
+                            vErrors.push(err14);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err14 = { instancePath: instancePath + "/eventId", schemaPath: "#/properties/eventId/type", keyword: "type", params: { type: "string" } };
+                    const err15 = { instancePath: instancePath + "/eventId", schemaPath: "#/properties/eventId/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err14];
+                        vErrors = [err15];
                     }
                     else {
-                        vErrors.push(err14);
+                        vErrors.push(err15);
                     }
                     errors++;
                 }
@@ -24605,35 +24725,35 @@ export const { operationIds, schemaNames, validateRequest, validateResponse, val
                 let data8 = data.occurredAt;
                 if (typeof data8 === "string") {
                     if (!(formats0.validate(data8))) {
-                        const err15 = { instancePath: instancePath + "/occurredAt", schemaPath: "#/properties/occurredAt/format", keyword: "format", params: { format: "date-time" } };
+                        const err16 = { instancePath: instancePath + "/occurredAt", schemaPath: "#/properties/occurredAt/format", keyword: "format", params: { format: "date-time" } };
                         if (vErrors === null) {
-                            vErrors = [err15];
+                            vErrors = [err16];
                         }
                         else {
-                            vErrors.push(err15);
+                            vErrors.push(err16);
                         }
                         errors++;
                     }
                 }
                 else {
-                    const err16 = { instancePath: instancePath + "/occurredAt", schemaPath: "#/properties/occurredAt/type", keyword: "type", params: { type: "string" } };
+                    const err17 = { instancePath: instancePath + "/occurredAt", schemaPath: "#/properties/occurredAt/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                        vErrors = [err16];
+                        vErrors = [err17];
                     }
                     else {
-                        vErrors.push(err16);
+                        vErrors.push(err17);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
             }
             else {
-                vErrors.push(err17);
+                vErrors.push(err18);
             }
             errors++;
         }

@@ -5,8 +5,12 @@ export type ServiceName = 'rules' | 'sequences' | 'comms';
 
 export const SERVICE_NAMES: readonly ServiceName[] = ['rules', 'sequences', 'comms'];
 
-/** One problem with a request: a JSON pointer into the body, or `query:name` / `path:name` / `header:name`. */
+/**
+ * One problem with a request, as the contract's ValidationProblem: a JSON pointer into the body, or
+ * for a parameter `in` its location and the pointer `/<name>`.
+ */
 export interface ProblemDetail {
+  in?: 'path' | 'query' | 'header';
   pointer: string;
   message: string;
 }

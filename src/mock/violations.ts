@@ -1,5 +1,5 @@
 // Prism's request violations, reworded as the services' `details`: where (a JSON pointer into the body,
-// or `query:name` / `path:name` / `header:Name`) and what is wrong.
+// or a parameter's location and `/<name>`) and what is wrong.
 import { toPointer } from './json-pointer.js';
 import type { Violation } from './prism-engine.js';
 import type { ProblemDetail } from './service-errors.js';
@@ -29,6 +29,7 @@ export function toProblemDetails(violations: Violation[], headerNames: Map<strin
     const location = first !== undefined && LOCATIONS.has(first) ? first : undefined;
     const message = shortMessage(violation, location, location ? rest : violation.path);
     let pointer: string;
+    let parameterIn: ProblemDetail['in'];
     if (location === 'body' || location === undefined) {
       const path = location ? rest : violation.path;
       // Ajv reports a missing property at its parent; point at the property itself.
@@ -37,12 +38,13 @@ export function toProblemDetails(violations: Violation[], headerNames: Map<strin
     } else {
       // A missing required parameter is reported on the whole location ("query must have required property 'x'").
       const name = rest[0] ?? /required property '([^']+)'/.exec(message)?.[1] ?? '';
-      pointer = `${location}:${location === 'header' ? (headerNames.get(name.toLowerCase()) ?? name) : name}`;
+      parameterIn = location as ProblemDetail['in'];
+      pointer = toPointer([location === 'header' ? (headerNames.get(name.toLowerCase()) ?? name) : name]);
     }
-    const id = `${pointer}\u0000${message}`;
+    const id = `${parameterIn ?? 'body'}\u0000${pointer}\u0000${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    details.push({ pointer, message });
+    details.push(parameterIn ? { in: parameterIn, pointer, message } : { pointer, message });
     if (details.length === MAX_DETAILS) break;
   }
   return details;

@@ -190,7 +190,7 @@ export const rulesHandlers: Handlers<RulesSpace> = {
         within(execution.created_at, from, to),
     );
     const page = cursorPage(executions, queryInteger(query, 'first', 20), queryValue(query, 'after'));
-    if (!page.ok) return invalid([{ pointer: 'query:after', message: page.message }]);
+    if (!page.ok) return invalid([{ in: 'query', pointer: '/after', message: page.message }]);
     return success(200, page.items, { page_info: page.page_info });
   },
 
@@ -250,7 +250,7 @@ export const rulesHandlers: Handlers<RulesSpace> = {
         (status === undefined || transfer.status === status),
     );
     const page = cursorPage(transfers, queryInteger(query, 'first', 20), queryValue(query, 'after'));
-    if (!page.ok) return invalid([{ pointer: 'query:after', message: page.message }]);
+    if (!page.ok) return invalid([{ in: 'query', pointer: '/after', message: page.message }]);
     return success(200, page.items, { page_info: page.page_info });
   },
 };

@@ -2,13 +2,13 @@
 // 003), activated by enable, paused by disable, listed and read back.
 import type {
   DiscountStep,
-  EmailBlock,
-  EmailDelay,
   EmailSequence,
   EmailSequenceCreateRequest,
   EmailSequenceStatus,
   EmailSequenceStepDetail,
   EmailSequenceSummary,
+  EmailStep,
+  StopCondition,
 } from '../../generated/types.js';
 import { errorBody } from '../mock/service-errors.js';
 import { queryInteger, queryValue, type Handler, type Handlers, type Reply } from './handler.js';
@@ -22,26 +22,7 @@ const GENERATING = 'Sequence created. AI is generating email content based on yo
 /** The warning the contract's enable example prints for a `contact_added` trigger without a list. */
 const NO_LIST_WARNING = 'This contact_added trigger has no list, so every contact added to the account enrolls.';
 
-/**
- * An email step as sent. The generated `EmailStep` (like `StopCondition`) is `unknown`: openapi-typescript
- * turns an `anyOf` of bare `required` lists into `unknown` members, which swallow the union.
- */
-interface EmailStepInput {
-  type?: 'email';
-  name?: string;
-  subject?: string;
-  previewText?: string;
-  blocks?: EmailBlock[];
-  html?: string;
-  delay?: EmailDelay;
-}
-
-type StepInput = EmailStepInput | DiscountStep;
-
-interface StopConditionInput {
-  type: string;
-  value?: string;
-}
+type StepInput = EmailStep | DiscountStep;
 
 function notFound(): Reply {
   return { status: 404, body: errorBody('sequences', { status: 404, code: 'not_found', message: 'Sequence not found.' }) };
@@ -61,7 +42,7 @@ function storedStep(sequenceId: string, step: StepInput, position: number): Emai
     ...(step.delay !== undefined ? { delay: structuredClone(step.delay) } : {}),
   };
   if (step.type === 'create_discount') return { ...common, type: 'create_discount', discount: structuredClone(step.discount) };
-  const email = step as EmailStepInput;
+  const email: EmailStep = step;
   return {
     ...common,
     type: 'email',
@@ -117,7 +98,7 @@ function sequenceFrom(request: EmailSequenceCreateRequest, id: string, at: strin
     request.goal !== undefined
       ? generatedEmails(id, request.name, request.goal, request.emailCount ?? 5)
       : ((request.steps ?? []) as StepInput[]).map((step, index) => storedStep(id, step, index + 1));
-  const stopCondition = request.stopCondition as StopConditionInput | undefined;
+  const stopCondition = request.stopCondition as StopCondition | undefined;
   const emailCount = steps.filter(step => step.type === 'email').length;
   const settings = Object.fromEntries(TRIGGER_SETTINGS.filter(name => request[name] !== undefined).map(name => [name, request[name]]));
   return {

@@ -252,9 +252,9 @@ describe('a broken payload', () => {
     expect(error.message).toBe('"tag_added" needs "tagName".');
   });
 
-  it('names both properties when an email step has neither blocks nor html', () => {
+  it('states the rule, naming both properties, when an email step has neither blocks nor html', () => {
     const [error] = errorsOf(validateRequest('createEmailSequence', { ...seedBlocksSequence(), steps: [{ subject: 'Welcome!' }] }));
-    expect(error.message).toBe('Must have "blocks" or "html".');
+    expect(error.message).toBe('An email step needs its content as "blocks" or as "html".');
   });
 });
 

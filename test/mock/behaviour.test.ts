@@ -195,17 +195,17 @@ describe.each(Object.entries(BODY_OPERATIONS) as Array<[Service, string]>)('bad 
 });
 
 describe('bad parameters', () => {
-  it('answers 400 with query:<name> when a required filter is missing', async () => {
+  it('answers 400 pointing at the query parameter when a required filter is missing', async () => {
     const answer = await mock.call('GET', '/api/v1/transfers', { headers: ADMIN });
     expect(answer.status).toBe(400);
     expect(answer.json.error.code).toBe('validation_error');
-    expect(answer.json.error.details).toContainEqual({ pointer: 'query:account_id', message: "must have required property 'account_id'" });
+    expect(answer.json.error.details).toContainEqual({ in: 'query', pointer: '/account_id', message: "must have required property 'account_id'" });
   });
 
-  it('answers 400 with query:<name> for a value outside its enum', async () => {
+  it('answers 400 pointing at the query parameter for a value outside its enum', async () => {
     const answer = await mock.call('GET', '/api/v1/accounts?type=piggy_bank', { headers: ADMIN });
     expect(answer.status).toBe(400);
-    expect(answer.json.error.details).toContainEqual(expect.objectContaining({ pointer: 'query:type' }));
+    expect(answer.json.error.details).toContainEqual(expect.objectContaining({ in: 'query', pointer: '/type' }));
   });
 
   it('answers 404 in the Rules envelope for a path outside every service', async () => {

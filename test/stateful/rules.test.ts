@@ -190,7 +190,7 @@ describe('rule executions', () => {
     expect(seen).toEqual(all);
     const bad = await mock.api('listRuleExecutions', 'GET', `/api/v1/rule-executions?rule_id=${SEEDED_RULE}&after=bm90LWEtY3Vyc29y`, { headers: ALPHA });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.details).toEqual([{ pointer: 'query:after', message: expect.stringContaining('cursor') }]);
+    expect(bad.json.error.details).toEqual([{ in: 'query', pointer: '/after', message: expect.stringContaining('cursor') }]);
   });
 
   it('records a failed run for a disabled rule: a person must enable it first (seed 000)', async () => {
