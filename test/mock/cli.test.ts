@@ -1,55 +1,20 @@
 // `npm start` as a user meets it: the ready banner, clean stops, and one-line errors with exit code 1.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpecPath, GENERATED_SPEC } from './spec.js';
 import { freePort } from '../../src/net/free-port.js';
+import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const START = join(ROOT, 'scripts/start.ts');
 let spec: string;
 const scratch = mkdtempSync(join(tmpdir(), 'mock-cli-'));
-const running: ChildProcess[] = [];
 
 beforeAll(() => {
   spec = bundledSpecPath();
 });
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', START, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '', HOST: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', chunk => (out += chunk));
-  child.stderr!.on('data', chunk => (err += chunk));
-  const exited = new Promise<number | null>(done => child.on('exit', code => done(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function ready(run: Run): Promise<string> {
-  for (let i = 0; i < 300 && !run.stdout().includes('Ctrl+C'); i++) {
-    if (run.child.exitCode !== null) throw new Error(`exited early: ${run.stderr()}`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-  return /ready on (http:\/\/\S+)/.exec(run.stdout())![1];
-}
+afterEach(killRunningMocks);
 
 function file(name: string, text: string): string {
   const path = join(scratch, name);
@@ -59,8 +24,8 @@ function file(name: string, text: string): string {
 
 describe('npm start', () => {
   it('prints one ready line with the URL, then the services and the demo keys, and serves', async () => {
-    const run = start(['--spec', spec, '--port', '0']);
-    const url = await ready(run);
+    const run = spawnMock(['--spec', spec, '--port', '0']);
+    const url = await run.url();
     const [first, ...rest] = run.stdout().trimEnd().split('\n');
     expect(first).toMatch(/^Mock server ready on http:\/\/127\.0\.0\.1:\d+ \(\d+ operations from /);
     expect(rest.join('\n')).toMatch(/Rules .*\/api\/v1\/rules.*ApiKey/);
@@ -75,8 +40,8 @@ describe('npm start', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const run = start(['--spec', spec, '--port', '0']);
-    await ready(run);
+    const run = spawnMock(['--spec', spec, '--port', '0']);
+    await run.url();
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toContain('stopped');
@@ -84,15 +49,15 @@ describe('npm start', () => {
 
   it('takes PORT and HOST from the environment', async () => {
     const port = await freePort();
-    const run = start(['--spec', spec], { PORT: String(port), HOST: '127.0.0.1' });
-    expect(await ready(run)).toBe(`http://127.0.0.1:${port}`);
+    const run = spawnMock(['--spec', spec], { PORT: String(port), HOST: '127.0.0.1' });
+    expect(await run.url()).toBe(`http://127.0.0.1:${port}`);
     run.child.kill('SIGTERM');
     await run.exited;
   });
 
   it.skipIf(!existsSync(GENERATED_SPEC))('serves generated/openapi.json on 127.0.0.1:4010 by default', async () => {
-    const run = start([]);
-    expect(await ready(run)).toBe('http://127.0.0.1:4010');
+    const run = spawnMock([]);
+    expect(await run.url()).toBe('http://127.0.0.1:4010');
     run.child.kill('SIGTERM');
     await run.exited;
   });
@@ -100,7 +65,7 @@ describe('npm start', () => {
 
 describe('npm start fails in one line, with exit code 1', () => {
   async function fails(args: string[]): Promise<string> {
-    const run = start(args);
+    const run = spawnMock(args);
     expect(await run.exited).toBe(1);
     const lines = run.stderr().trimEnd().split('\n');
     expect(lines, run.stderr()).toHaveLength(1);

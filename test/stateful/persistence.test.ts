@@ -1,12 +1,12 @@
 // `--state-file`: the state survives a restart, is written atomically, and a corrupt file stops the mock
 // with one line naming the file and what is wrong. Resetting (POST /__mock/reset, SIGHUP) clears it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readStateFile, StateFileError } from '../../src/state/persistence.js';
 import { bundledSpecPath } from '../mock/spec.js';
+import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
 import { ALPHA, SEEDED_RULE, STATEFUL_KEYS, exampleValue, seedValue, startStatefulMock, type StatefulTestMock } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -129,34 +129,9 @@ describe('a state file that cannot be used', () => {
 });
 
 describe('npm start -- --stateful', () => {
-  const START = join(ROOT, 'scripts/start.ts');
-  const running: ChildProcess[] = [];
-  afterEach(() => {
-    for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  });
+  afterEach(killRunningMocks);
 
-  function run(args: string[]) {
-    const child = spawn(process.execPath, ['--import', 'tsx', START, '--spec', bundledSpecPath(), '--keys', STATEFUL_KEYS, '--port', '0', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '', HOST: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    running.push(child);
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', chunk => (out += chunk));
-    child.stderr!.on('data', chunk => (err += chunk));
-    const exited = new Promise<number | null>(done => child.on('exit', code => done(code)));
-    const printed = async (text: string) => {
-      for (let i = 0; i < 400 && !out.includes(text); i++) {
-        if (child.exitCode !== null) throw new Error(`exited early: ${err}`);
-        await new Promise(r => setTimeout(r, 25));
-      }
-      return out;
-    };
-    const url = async () => /ready on (http:\/\/\S+)/.exec(await printed('Ctrl+C'))![1];
-    return { child, exited, printed, url, stderr: () => err };
-  }
+  const run = (args: string[]) => spawnMock(['--spec', bundledSpecPath(), '--keys', STATEFUL_KEYS, '--port', '0', ...args]);
 
   const createRule = (url: string) =>
     fetch(`${url}/api/v1/rules`, { method: 'POST', headers: { ...ALPHA, 'content-type': 'application/json' }, body: JSON.stringify(RULE) }).then(r => r.json());
