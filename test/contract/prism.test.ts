@@ -2,19 +2,17 @@
 // example with the documented status, the example verbatim, and no sl-violations.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, loadBundledDocument, projectRoot, type Operation } from '../support/contract.js';
+import { loadBundledDocument, projectRoot } from '../support/contract.js';
 import { freePort, startProcess, type RunningProcess } from '../support/processes.js';
-import { sampleRequest } from '../support/requests.js';
+import { authFor, exampleRequest, specOperations, type SpecOperation } from '../mock/spec.js';
 
-const document = await loadBundledDocument();
-const operations = listOperations(document).filter((operation) => !operation.path.startsWith('webhook:'));
-type Case = [label: string, operation: Operation, status: string, exampleName?: string, exampleValue?: unknown];
+const operations = specOperations(await loadBundledDocument());
+type Case = [label: string, operation: SpecOperation, status: string, exampleName?: string, exampleValue?: unknown];
 const cases: Case[] = operations.flatMap((operation) =>
-  Object.entries<any>(operation.definition.responses).flatMap(([status, response]): Case[] => {
-    const examples = response.content?.['application/json']?.examples;
-    if (!examples) return [[`${operation.operationId} ${status} (no body)`, operation, status]];
-    return Object.entries<any>(examples).map(([name, example]): Case =>
-      [`${operation.operationId} ${status} "${name}"`, operation, status, name, example.value]);
+  operation.responses.flatMap(({ status, examples }): Case[] => {
+    const named = Object.entries(examples);
+    if (named.length === 0) return [[`${operation.operationId} ${status} (no body)`, operation, status]];
+    return named.map(([name, value]): Case => [`${operation.operationId} ${status} "${name}"`, operation, status, name, value]);
   }),
 );
 
@@ -38,12 +36,12 @@ afterAll(async () => {
 
 describe('prism mock openapi.yaml', () => {
   it.each(cases)('answers %s as documented', async (_, operation, status, exampleName, exampleValue) => {
-    const request = sampleRequest(document, operation);
+    const request = exampleRequest(operation);
     const prefer = exampleName ? `code=${status}, example=${exampleName}` : `code=${status}`;
-    const response = await fetch(`${baseUrl}${request.url}`, {
+    const response = await fetch(`${baseUrl}${request.path}`, {
       method: request.method,
-      headers: { ...request.headers, prefer },
-      body: request.body,
+      headers: { accept: 'application/json', ...authFor(operation.auth), ...request.headers, prefer },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
     const text = await response.text();
     expect(response.headers.get('sl-violations'), text).toBeNull();

@@ -1,6 +1,7 @@
 // The bundled contract as the docs see it (every decorator of redocly.yaml applied), and ways to walk it.
 import { PROJECT_ROOT } from '../../src/docs/build.js';
 import { bundleContract } from '../../src/generate/bundle.js';
+import { followRefs } from '../../src/generate/json-pointer.js';
 
 export async function bundleSpec(): Promise<any> {
   return bundleContract({ root: PROJECT_ROOT });
@@ -8,15 +9,7 @@ export async function bundleSpec(): Promise<any> {
 
 /** Follows local `$ref`s (`#/components/...`) inside a bundled document. */
 export function deref<T = any>(document: any, node: any): T {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops += 1) {
-    const pointer = current.$ref.replace(/^#\//, '').split('/');
-    current = pointer.reduce(
-      (value: any, token: string) => value?.[token.replace(/~1/g, '/').replace(/~0/g, '~')],
-      document,
-    );
-  }
-  return current;
+  return node && typeof node.$ref === 'string' ? followRefs(document, node.$ref).value : node;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -1,7 +1,7 @@
 // Request ids, idempotent replays, the services' own errors for bad input, CORS and Prefer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleRequest, type Service, type SpecOperation } from './spec.js';
-import { ADMIN, BEARER, authFor, startTestMock, type TestMock } from './server.js';
+import { exampleRequest, type Service, type SpecOperation, ADMIN, BEARER, authFor } from './spec.js';
+import { startTestMock, type TestMock } from './server.js';
 
 let mock: TestMock;
 let now = Date.UTC(2025, 0, 1);

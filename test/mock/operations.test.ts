@@ -1,7 +1,7 @@
 // Every operation and every documented response example, answered by the mock as the spec says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleRequest, specOperations, readBundle, bundledSpecPath } from './spec.js';
-import { authFor, startTestMock, type TestMock } from './server.js';
+import { exampleRequest, specOperations, readBundle, bundledSpecPath, authFor } from './spec.js';
+import { startTestMock, type TestMock } from './server.js';
 
 // The cases are listed from the spec at collection time, so that each gets its own test name.
 const operations = specOperations(readBundle(bundledSpecPath()));

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toPointer } from '../../src/mock/json-pointer.js';
-import { exampleRequest, type SpecOperation } from './spec.js';
-import { authFor, startTestMock, type TestMock } from './server.js';
+import { exampleRequest, type SpecOperation, authFor } from './spec.js';
+import { startTestMock, type TestMock } from './server.js';
 
 const RUNS = 2_500;
 

@@ -6,9 +6,6 @@ import { bundledSpecPath, createConformance, readBundle, specOperations } from '
 
 export const DEMO_KEYS = join(resolve(import.meta.dirname, '../..'), 'mock/demo-keys.yaml');
 
-/** Authorization headers that pass for each auth scheme with the demo keys. */
-export const ADMIN = { authorization: 'ApiKey demo_admin' };
-export const BEARER = { authorization: 'Bearer test_token' };
 
 export async function startTestMock(options: Partial<MockServerOptions> = {}) {
   const specFile = bundledSpecPath();
@@ -20,7 +17,7 @@ export async function startTestMock(options: Partial<MockServerOptions> = {}) {
     bundle,
     specFile,
     operations: specOperations(bundle),
-    conformance: await createConformance(bundle),
+    conformance: createConformance(),
     call: client.call,
     async close() {
       client.close();
@@ -30,7 +27,3 @@ export async function startTestMock(options: Partial<MockServerOptions> = {}) {
 }
 
 export type TestMock = Awaited<ReturnType<typeof startTestMock>>;
-
-export function authFor(auth: 'apiKey' | 'bearer' | 'none'): Record<string, string> {
-  return auth === 'apiKey' ? ADMIN : auth === 'bearer' ? BEARER : {};
-}

@@ -1,27 +1,18 @@
 // The spec as the mock's tests read it, independently of the mock's own code: the bundled document,
 // its operations with their parameters and examples, and a conformance check of any answer.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { followRefs } from '../../src/generate/json-pointer.js';
+import { validateResponse, validateSchema, type OperationId, type SchemaName, type ValidationResult } from '../../generated/validators.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const GENERATED_SPEC = join(ROOT, 'generated/openapi.json');
 
 type Json = Record<string, any>;
 
-/**
- * The bundled spec the mock serves by default (generated/openapi.json); while `npm run generate`
- * does not exist yet, the tests bundle openapi.yaml themselves.
- */
+/** The bundled spec the mock serves by default; `npm test` checks it is current before the tests run. */
 export function bundledSpecPath(): string {
-  if (existsSync(GENERATED_SPEC)) return GENERATED_SPEC;
-  const file = join(mkdtempSync(join(tmpdir(), 'mock-spec-')), 'openapi.json');
-  execFileSync(join(ROOT, 'node_modules/.bin/redocly'), ['bundle', join(ROOT, 'openapi.yaml'), '-o', file], { stdio: 'pipe' });
-  return file;
+  return GENERATED_SPEC;
 }
 
 export function readBundle(file: string): Json {
@@ -63,14 +54,11 @@ function escape(token: string): string {
 }
 
 /** Follows local `$ref`s; returns the node and its pointer in the bundle. */
+/** Follows `node`'s local `$ref`s, returning the node reached and its pointer (`/components/...`). */
 export function deref(bundle: Json, node: any, pointer: string): { node: any; pointer: string } {
-  let current = node;
-  let at = pointer;
-  for (let i = 0; i < 20 && current && typeof current.$ref === 'string' && current.$ref.startsWith('#'); i++) {
-    at = current.$ref.slice(1);
-    current = at.split('/').slice(1).reduce((value: any, token: string) => value?.[token.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
-  }
-  return { node: current, pointer: at };
+  if (!node || typeof node.$ref !== 'string') return { node, pointer };
+  const reached = followRefs(bundle, node.$ref);
+  return { node: reached.value, pointer: reached.pointer.slice(1) };
 }
 
 function examplesOf(bundle: Json, content: Json | undefined): Record<string, unknown> {
@@ -180,58 +168,32 @@ export function exampleRequest(operation: SpecOperation, exampleName?: string): 
 }
 
 /** The name of each service's error schema in components.schemas. */
-export const ERROR_SCHEMAS: Record<Service, string> = { rules: 'RulesError', sequences: 'SequencesError', comms: 'CommsError' };
+export const ERROR_SCHEMAS: Record<Service, SchemaName> = { rules: 'RulesError', sequences: 'SequencesError', comms: 'CommsError' };
 
-type Result = { valid: boolean; errors?: Array<{ path: string; message: string }> };
-type GeneratedValidators = {
-  validateResponse(operationId: string, status: number | string, body: unknown): Result;
-  validateSchema(name: string, value: unknown): Result;
-};
+/** Authorization headers that pass for each auth scheme with the demo keys. */
+export const ADMIN = { authorization: 'ApiKey demo_admin' };
+export const BEARER = { authorization: 'Bearer test_token' };
 
-const problems = (result: Result): string[] => (result.valid ? [] : (result.errors ?? []).map(e => `${e.path} ${e.message}`));
+export function authFor(auth: SpecOperation['auth']): Record<string, string> {
+  return auth === 'apiKey' ? ADMIN : auth === 'bearer' ? BEARER : {};
+}
 
-/**
- * Checks answers against the spec: with generated/validators.js when it exists, else with Ajv on the
- * bundle. Returns the problems found (empty when the answer conforms).
- */
-export async function createConformance(bundle: Json): Promise<{
+const problems = (result: ValidationResult): string[] =>
+  result.valid ? [] : result.errors.map(e => `${e.path} ${e.message}`);
+
+/** Checks answers against the spec with generated/validators.js; returns the problems found (none when it conforms). */
+export function createConformance(): {
   response(operation: SpecOperation, status: number, body: unknown): string[];
   serviceError(service: Service, body: unknown): string[];
-}> {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
-  addFormats.default(ajv);
-  ajv.addSchema(bundle, 'bundle');
-  const compiled = new Map<string, ValidateFunction>();
-  const validator = (pointer: string): ValidateFunction => {
-    let fn = compiled.get(pointer);
-    if (!fn) {
-      fn = ajv.getSchema(`bundle#${pointer}`);
-      if (!fn) throw new Error(`no schema at ${pointer}`);
-      compiled.set(pointer, fn);
-    }
-    return fn;
-  };
-  const run = (pointer: string, body: unknown): string[] => {
-    const fn = validator(pointer);
-    return fn(body) ? [] : (fn.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`);
-  };
-
-  const generatedFile = join(ROOT, 'generated/validators.js');
-  const generated: GeneratedValidators | undefined = existsSync(generatedFile)
-    ? ((await import(pathToFileURL(generatedFile).href)) as GeneratedValidators)
-    : undefined;
-
+} {
   return {
     response(operation, status, body) {
-      const response = operation.responses.find(r => r.status === String(status)) ?? operation.responses.find(r => r.status === 'default');
-      if (!response) return [`${operation.operationId} documents no ${status} response`];
-      if (generated) return problems(generated.validateResponse(operation.operationId, status, body));
-      if (!response.schemaPointer) return body === undefined ? [] : [`${operation.operationId} ${status} documents no body`];
-      return run(response.schemaPointer, body);
+      const declared = operation.responses.some(r => r.status === String(status) || r.status === 'default');
+      if (!declared) return [`${operation.operationId} documents no ${status} response`];
+      return problems(validateResponse(operation.operationId as OperationId, status, body));
     },
     serviceError(service, body) {
-      if (generated) return problems(generated.validateSchema(ERROR_SCHEMAS[service], body));
-      return run(`/components/schemas/${ERROR_SCHEMAS[service]}`, body);
+      return problems(validateSchema(ERROR_SCHEMAS[service], body));
     },
   };
 }

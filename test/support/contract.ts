@@ -1,11 +1,12 @@
 // Reads the contract as the tests see it: the bundled document, its operations and examples, and
-// an Ajv 2020 instance that validates payloads against any of its schemas by JSON pointer.
+// an Ajv 2020 instance that validates payloads against any schema taken from the document.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { bundle, loadConfig } from '@redocly/openapi-core';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { bundleContract } from '../../src/generate/bundle.js';
+import { escapePointerToken, followRefs } from '../../src/generate/json-pointer.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const DOCUMENT_ID = 'https://contract.local/openapi.json';
@@ -33,29 +34,14 @@ export interface SeedFixture {
   value: unknown;
 }
 
+/** The source document bundled as `npm run generate` bundles it (redocly.yaml's decorators applied). */
 export async function loadBundledDocument(): Promise<Json> {
-  const config = await loadConfig({ configPath: path.join(projectRoot, 'redocly.yaml') });
-  const { bundle: result, problems } = await bundle({
-    ref: path.join(projectRoot, 'openapi.yaml'),
-    config,
-  });
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) {
-    throw new Error(`openapi.yaml does not bundle: ${errors.map((e) => e.message).join('; ')}`);
-  }
-  return result.parsed;
+  return bundleContract({ root: projectRoot });
 }
-
-const escapePointer = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Follows a local `$ref` (`#/components/...`) to the node it names. */
 export function resolvePointer(document: Json, ref: string): Json {
-  if (!ref.startsWith('#/')) throw new Error(`Not a local reference: ${ref}`);
-  return ref.slice(2).split('/').reduce((node, token) => {
-    const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === undefined || !(key in node)) throw new Error(`Unresolvable reference ${ref}`);
-    return node[key];
-  }, document);
+  return followRefs(document, ref).value;
 }
 
 /**
@@ -81,7 +67,7 @@ export function listOperations(document: Json): Operation[] {
           operationId: item[method].operationId,
           method,
           path: name(key),
-          pointer: `${base}/${escapePointer(key)}/${method}`,
+          pointer: `${base}/${escapePointerToken(key)}/${method}`,
           definition: resolveOutsideSchemas(document, item[method]),
         });
       }
