@@ -1,21 +1,20 @@
-// The reference docs in a real browser: `npm run docs` output served on 127.0.0.1, driven with Debian's Chromium.
-import { existsSync } from 'node:fs';
+// The reference docs in a real browser: `npm run docs` output served on 127.0.0.1, opened in the tests' headless Chromium.
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildDocs, DOCS_DIR, PROJECT_ROOT } from '../../src/docs/build.js';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { serveDirectory, type StaticServer } from '../support/static-server.js';
 import { readSpecOutline, type OutlineOperation } from './spec-outline.js';
-import { serveDirectory, type StaticServer } from './static-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SERVICE_GROUPS = ['Rules service', 'Sequences service', 'Comms service'];
 
 const outline = readSpecOutline(path.join(PROJECT_ROOT, 'openapi.yaml'));
 const menuItem = '[data-component-name="Menu/MenuItem"]';
 
 let server: StaticServer;
-let browser: Browser;
+let testBrowser: TestBrowser;
 let page: Page;
 const foreignRequests: string[] = [];
 const consoleErrors: string[] = [];
@@ -75,26 +74,15 @@ async function problemsWith(operation: OutlineOperation): Promise<string[]> {
 
 describe('the reference docs page', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing: ${CHROMIUM} does not exist. The docs test drives Debian's Chromium; ` +
-          'install the Debian package "chromium" (apt-get install -y chromium), as .ci/run does.',
-      );
-    }
     await buildDocs();
     server = await serveDirectory(DOCS_DIR);
     const origin = new URL(server.url).origin;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    testBrowser = await launchBrowser();
+    page = await testBrowser.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    // Recorded here; the test browser's proxy refuses them, so none leaves the machine even where there is a network.
     page.on('request', (request) => {
       if (!isLocal(request.url(), origin)) foreignRequests.push(`${request.method()} ${request.url()}`);
     });
-    // Recorded above; never let one leave the machine, even where there is a network.
-    await page.route((url) => !isLocal(url.href, origin), (route) => route.abort());
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
     });
@@ -105,7 +93,7 @@ describe('the reference docs page', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await testBrowser?.close();
     await server?.close();
   });
 
@@ -147,6 +135,8 @@ describe('the reference docs page', () => {
 
   it('requests nothing from any host but the one serving it', () => {
     expect(foreignRequests).toEqual([]);
+    // What the page's own listeners cannot see (a worker's or the browser's requests) met the browser's refusing proxy.
+    expect(testBrowser.otherHostRequests).toEqual([]);
   });
 
   it('logs no console errors', () => {

@@ -1,4 +1,4 @@
-// A static file server for one folder on 127.0.0.1 and a free port, as a reader's browser would see the docs.
+// A static file server for one folder on 127.0.0.1 and a free port, for the pages the test browser opens.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
