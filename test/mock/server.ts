@@ -1,11 +1,10 @@
 // Starts the mock for one test file on a free 127.0.0.1 port, with the bundled spec.
 import { join, resolve } from 'node:path';
-import { startMockServer, type MockServer, type MockServerOptions } from '../../src/mock/server.js';
+import { startMockServer, type MockServer, type MockServerOptions } from '../../src/adapters/node/mock-server.js';
 import { createClient } from './client.js';
 import { bundledSpecPath, createConformance, readBundle, specOperations } from './spec.js';
 
 export const DEMO_KEYS = join(resolve(import.meta.dirname, '../..'), 'mock/demo-keys.yaml');
-
 
 export async function startTestMock(options: Partial<MockServerOptions> = {}) {
   const specFile = bundledSpecPath();

@@ -1,8 +1,10 @@
-// The spec as the mock's tests read it, independently of the mock's own code: the bundled document,
-// its operations with their parameters and examples, and a conformance check of any answer.
+// The spec as the mock's tests read it: the operations of the one walker (src/core/contract.ts) with
+// their examples by name, the requests the documentation shows, and a conformance check of any answer.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { followRefs } from '../../src/generate/json-pointer.js';
+import { followRefs, jsonContent, readContract, type Content, type Operation } from '../../src/core/contract.js';
+import type { ServiceName } from '../../src/core/services.js';
+import { exampleRequest as planRequest, type PlannedRequest } from '../../src/verify/requests.js';
 import { validateResponse, validateSchema, type OperationId, type SchemaName, type ValidationResult } from '../../generated/validators.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,7 +21,7 @@ export function readBundle(file: string): Json {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-export type Service = 'rules' | 'sequences' | 'comms';
+export type Service = ServiceName;
 
 export interface SpecParameter {
   name: string;
@@ -31,11 +33,10 @@ export interface SpecParameter {
 
 export interface SpecResponse {
   status: string;
-  /** JSON pointer (in the bundle) to the JSON schema of the body, if any. */
-  schemaPointer?: string;
   examples: Record<string, unknown>;
 }
 
+/** An operation of the core walker, with its examples by name, as the tests look them up. */
 export interface SpecOperation {
   operationId: string;
   method: string;
@@ -44,127 +45,53 @@ export interface SpecOperation {
   auth: 'apiKey' | 'bearer' | 'none';
   permission?: { scope: string; resource?: Json };
   parameters: SpecParameter[];
-  requestBody?: { required: boolean; mediaType: string; schemaPointer: string; examples: Record<string, unknown> };
+  requestBody?: { required: boolean; mediaType: string; examples: Record<string, unknown> };
   responses: SpecResponse[];
   idempotent: boolean;
+  /** The walker's operation and the document it came from, for the request planner. */
+  core: Operation;
+  bundle: Json;
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+const examplesByName = (contents: Content[]): Record<string, unknown> =>
+  Object.fromEntries((jsonContent(contents)?.examples ?? []).map((example) => [example.name, example.value]));
 
-/** Follows local `$ref`s; returns the node and its pointer in the bundle. */
-/** Follows `node`'s local `$ref`s, returning the node reached and its pointer (`/components/...`). */
-export function deref(bundle: Json, node: any, pointer: string): { node: any; pointer: string } {
-  if (!node || typeof node.$ref !== 'string') return { node, pointer };
-  const reached = followRefs(bundle, node.$ref);
-  return { node: reached.value, pointer: reached.pointer.slice(1) };
-}
-
-function examplesOf(bundle: Json, content: Json | undefined): Record<string, unknown> {
-  const examples: Record<string, unknown> = {};
-  for (const [name, example] of Object.entries(content?.examples ?? {})) {
-    const resolved = deref(bundle, example, '').node;
-    if (resolved && 'value' in resolved) examples[name] = resolved.value;
-  }
-  if (content && 'example' in content) examples.example = content.example;
-  return examples;
-}
-
+/** Every operation of the bundle (webhooks left out: nobody calls them on the mock). */
 export function specOperations(bundle: Json): SpecOperation[] {
-  const serviceByTag = new Map<string, Service>();
-  for (const group of bundle['x-tagGroups'] ?? []) {
-    const service = String(group.name).split(' ')[0].toLowerCase() as Service;
-    for (const tag of group.tags) serviceByTag.set(tag, service);
-  }
-  const operations: SpecOperation[] = [];
-  for (const [path, rawItem] of Object.entries<Json>(bundle.paths)) {
-    const { node: item, pointer: itemPointer } = deref(bundle, rawItem, `/paths/${escape(path)}`);
-    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-      const operation = item[method];
-      if (!operation) continue;
-      const opPointer = `${itemPointer}/${method}`;
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) => {
-        const param = deref(bundle, p, '').node;
-        return { name: param.name, in: param.in, required: !!param.required, schema: param.schema ?? {}, example: param.example ?? param.schema?.example };
-      });
-      let requestBody: SpecOperation['requestBody'];
-      if (operation.requestBody) {
-        const { node: body, pointer: bodyPointer } = deref(bundle, operation.requestBody, `${opPointer}/requestBody`);
-        const [mediaType, content] = Object.entries<Json>(body.content)[0];
-        requestBody = {
-          required: !!body.required,
-          mediaType,
-          schemaPointer: `${bodyPointer}/content/${escape(mediaType)}/schema`,
-          examples: examplesOf(bundle, content),
-        };
-      }
-      const responses = Object.entries<Json>(operation.responses).map(([status, raw]) => {
-        const { node: response, pointer } = deref(bundle, raw, `${opPointer}/responses/${status}`);
-        const json = response.content?.['application/json'];
-        return {
-          status,
-          ...(json?.schema ? { schemaPointer: `${pointer}/content/application~1json/schema` } : {}),
-          examples: examplesOf(bundle, json),
-        };
-      });
-      const schemes = (operation.security ?? bundle.security ?? []).flatMap((requirement: Json) => Object.keys(requirement));
-      const schemeTypes = schemes.map((name: string) => bundle.components.securitySchemes[name]);
-      operations.push({
+  return readContract(bundle)
+    .operations.filter((operation) => !operation.webhook)
+    .map((operation) => {
+      const body = operation.requestBody && jsonContent(operation.requestBody.contents);
+      return {
         operationId: operation.operationId,
-        method: method.toUpperCase(),
-        path,
-        service: serviceByTag.get(operation.tags?.[0]) ?? 'rules',
-        auth: schemeTypes.some((s: Json) => s.type === 'apiKey') ? 'apiKey' : schemeTypes.some((s: Json) => s.scheme === 'bearer') ? 'bearer' : 'none',
-        ...(operation['x-permission'] ? { permission: operation['x-permission'] } : {}),
-        parameters,
-        ...(requestBody ? { requestBody } : {}),
-        responses,
-        idempotent: parameters.some(p => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
-      });
-    }
-  }
-  return operations;
+        method: operation.method,
+        path: operation.path,
+        service: operation.service,
+        auth: operation.auth,
+        ...(operation.permission ? { permission: operation.permission } : {}),
+        parameters: operation.parameters.map((parameter) => ({
+          name: parameter.name,
+          in: parameter.in,
+          required: parameter.required,
+          schema: parameter.schema ? followRefs(bundle, parameter.schema).value : {},
+          ...(parameter.example !== undefined ? { example: parameter.example } : {}),
+        })),
+        ...(operation.requestBody && body
+          ? { requestBody: { required: operation.requestBody.required, mediaType: body.mediaType, examples: examplesByName(operation.requestBody.contents) } }
+          : {}),
+        responses: operation.responses.map((response) => ({ status: response.status, examples: examplesByName(response.contents) })),
+        idempotent: operation.idempotent,
+        core: operation,
+        bundle,
+      };
+    });
 }
 
-/** A value that satisfies a simple parameter schema, for parameters without an example. */
-function sampleFor(schema: Json): string {
-  if (schema.enum) return String(schema.enum[0]);
-  if (schema.default !== undefined) return String(schema.default);
-  if (schema.type === 'integer' || schema.type === 'number') return String(schema.minimum ?? 1);
-  if (schema.type === 'boolean') return 'true';
-  if (schema.format === 'date-time') return '2024-03-01T10:00:00Z';
-  return 'x';
-}
-
-export interface BuiltRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: unknown;
-}
+export type BuiltRequest = PlannedRequest;
 
 /** A request the spec documents as valid: example path and query values, and the first request example. */
 export function exampleRequest(operation: SpecOperation, exampleName?: string): BuiltRequest {
-  let path = operation.path;
-  const query = new URLSearchParams();
-  for (const parameter of operation.parameters) {
-    const value = parameter.example !== undefined ? String(parameter.example) : sampleFor(parameter.schema);
-    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(value));
-    else if (parameter.in === 'query' && parameter.required) query.set(parameter.name, value);
-  }
-  const search = query.toString();
-  const headers: Record<string, string> = {};
-  let body: unknown;
-  if (operation.requestBody) {
-    const examples = operation.requestBody.examples;
-    const name = exampleName ?? Object.keys(examples)[0];
-    if (name !== undefined) {
-      body = examples[name];
-      headers['content-type'] = operation.requestBody.mediaType;
-    }
-  }
-  return { method: operation.method, path: search ? `${path}?${search}` : path, headers, ...(body !== undefined ? { body } : {}) };
+  return planRequest(operation.bundle, operation.core, exampleName);
 }
 
 /** The name of each service's error schema in components.schemas. */

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { validateResponse, type OperationId } from '../../generated/validators.js';
-import type { MockServerOptions } from '../../src/mock/server.js';
+import type { MockServerOptions } from '../../src/adapters/node/mock-server.js';
 import type { Answer, CallOptions } from '../mock/client.js';
 import { startTestMock } from '../mock/server.js';
 
@@ -51,7 +51,7 @@ export async function startStatefulMock(options: Partial<MockServerOptions> = {}
     expectConforms(operationId, answer);
     return answer;
   };
-  return { ...mock, api, reset: () => mock.server.state!.reset() };
+  return { ...mock, api, reset: () => mock.server.mock.reset() };
 }
 
 export type StatefulTestMock = Awaited<ReturnType<typeof startStatefulMock>>;

@@ -1,15 +1,17 @@
 // What a new space starts with: the resources the contract's own read examples show (so lists are not
 // empty and the demo keys' ids exist), and the accounts those examples name.
-import type { AccountType, CommsEnrollment, CommsSequence, EmailSequence, Rule, RuleExecution, Transfer } from '../../generated/types.js';
-import type { Contract } from '../mock/contract.js';
-import { resolvePointer } from '../mock/json-pointer.js';
-import type { Spaces } from './store.js';
+import type { AccountType, CommsEnrollment, CommsSequence, EmailSequence, Rule, RuleExecution, Transfer } from '../../../generated/types.js';
+import type { Contract } from '../contract.js';
+import { resolvePointer } from '../json-pointer.js';
+import type { ServiceName } from '../services.js';
+import type { SpaceSeed } from './space.js';
 
 /** Account ids to their display name and type. Accounts are read-only: Prism answers their operations. */
 export type AccountDirectory = ReadonlyMap<string, { name: string; type: AccountType }>;
 
 export interface Seed {
-  spaces: Spaces;
+  /** What a new space of each service starts with, by collection, oldest first. */
+  spaces: Record<ServiceName, SpaceSeed>;
   accounts: AccountDirectory;
 }
 
@@ -31,13 +33,9 @@ const SOURCES = {
 function successExamples(contract: Contract): Map<string, unknown[]> {
   const byOperation = new Map<string, unknown[]>();
   for (const operation of contract.operations) {
-    const values: unknown[] = [];
-    for (const response of operation.prism.responses) {
-      if (!/^2\d\d$/.test(response.code)) continue;
-      for (const content of response.contents ?? []) {
-        for (const example of content.examples ?? []) if ('value' in example) values.push(example.value);
-      }
-    }
+    const values = operation.responses
+      .filter((response) => /^2\d\d$/.test(response.status))
+      .flatMap((response) => response.contents.flatMap((content) => content.examples.map((example) => example.value)));
     byOperation.set(operation.operationId, values);
   }
   return byOperation;
@@ -61,10 +59,10 @@ function collect<T>(examples: Map<string, unknown[]>, sources: Record<string, st
   return [...byId.values()];
 }
 
-/** A record by id, oldest first, so that newest-first lists read as the examples do. */
-function byCreation<T extends { id: string }>(items: T[], createdAt: (item: T) => string): Record<string, T> {
+/** Resources by id, oldest first, so that newest-first lists read as the examples do. */
+function byCreation<T extends { id: string }>(items: T[], createdAt: (item: T) => string): Array<[string, unknown]> {
   const sorted = [...items].sort((a, b) => Date.parse(createdAt(a)) - Date.parse(createdAt(b)));
-  return Object.fromEntries(sorted.map(item => [item.id, item]));
+  return sorted.map((item) => [item.id, item]);
 }
 
 const ACCOUNT_TYPES: readonly string[] = ['income_source', 'pod', 'external_account'];
@@ -94,25 +92,18 @@ function accountsOf(examples: Map<string, unknown[]>): AccountDirectory {
 
 export function seedFrom(contract: Contract): Seed {
   const examples = successExamples(contract);
-  const rules = collect<Rule>(examples, SOURCES.rules);
-  const executions = collect<RuleExecution>(examples, SOURCES.rule_executions);
-  const transfers = collect<Transfer>(examples, SOURCES.transfers);
-  const emailSequences = collect<EmailSequence>(examples, SOURCES.email_sequences);
-  const commsSequences = collect<CommsSequence>(examples, SOURCES.comms_sequences);
-  const enrollments = collect<CommsEnrollment>(examples, SOURCES.comms_enrollments);
+  const rules = byCreation(collect<Rule>(examples, SOURCES.rules), (rule) => rule.created_at);
   return {
     spaces: {
       rules: {
-        rules: Object.fromEntries(
-          Object.values(byCreation(rules, rule => rule.created_at)).map(rule => [rule.id, { rule, deleted_at: null }]),
-        ),
-        rule_executions: byCreation(executions, execution => execution.created_at),
-        transfers: byCreation(transfers, transfer => transfer.created_at),
+        rules: rules.map(([id, rule]) => [id, { rule, deleted_at: null }]),
+        rule_executions: byCreation(collect<RuleExecution>(examples, SOURCES.rule_executions), (execution) => execution.created_at),
+        transfers: byCreation(collect<Transfer>(examples, SOURCES.transfers), (transfer) => transfer.created_at),
       },
-      sequences: { sequences: byCreation(emailSequences, sequence => sequence.createdAt) },
+      sequences: { sequences: byCreation(collect<EmailSequence>(examples, SOURCES.email_sequences), (sequence) => sequence.createdAt) },
       comms: {
-        sequences: byCreation(commsSequences, sequence => sequence.created_at),
-        enrollments: byCreation(enrollments, enrollment => enrollment.enrolled_at),
+        sequences: byCreation(collect<CommsSequence>(examples, SOURCES.comms_sequences), (sequence) => sequence.created_at),
+        enrollments: byCreation(collect<CommsEnrollment>(examples, SOURCES.comms_enrollments), (enrollment) => enrollment.enrolled_at),
       },
     },
     accounts: accountsOf(examples),

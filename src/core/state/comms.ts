@@ -1,21 +1,20 @@
 // The Comms service's life cycle over a bearer token's sequences and enrollments: a created sequence
 // reads back by id, enrolling needs an existing sequence, and cancelling stamps the enrollment.
-import type { CommsEnrollRequest, CommsEnrollment, CommsSequence, CommsSequenceCreateRequest } from '../../generated/types.js';
-import { errorBody } from '../mock/service-errors.js';
-import type { Handlers, Reply } from './handler.js';
-import { minutesAfter, resourceId, timestamp } from './ids.js';
-import { lookup, type CommsSpace } from './store.js';
+import type { CommsEnrollRequest, CommsEnrollment, CommsSequence, CommsSequenceCreateRequest } from '../../../generated/types.js';
+import type { IdGenerator } from '../ids.js';
+import { errorBody } from '../services.js';
+import { minutesAfter, timestamp, type Handlers, type Reply } from './handler.js';
 
 function notFound(resource: 'Sequence' | 'Enrollment', id: string): Reply {
   return { status: 404, body: errorBody('comms', { status: 404, code: 'not_found', message: `${resource} ${id} was not found.` }) };
 }
 
-function sequenceFrom(request: CommsSequenceCreateRequest, id: string, now: Date): CommsSequence {
+function sequenceFrom(request: CommsSequenceCreateRequest, id: string, now: Date, ids: IdGenerator): CommsSequence {
   const at = timestamp(now);
   // Listed in order of position, as the examples list them (a stable sort keeps equal positions as sent).
   const steps = [...request.steps]
     .sort((a, b) => a.position - b.position)
-    .map(step => ({ id: resourceId('step_', now), sequence_id: id, ...step }));
+    .map((step) => ({ id: ids('step_', now.getTime()), sequence_id: id, ...step }));
   return {
     id,
     brand_id: request.brand_id,
@@ -47,32 +46,33 @@ export function enrollmentFrom(sequence: CommsSequence, request: CommsEnrollRequ
   };
 }
 
-export const commsHandlers: Handlers<CommsSpace> = {
-  createCommsSequence(space, { body, now }) {
-    const sequence = sequenceFrom(body as CommsSequenceCreateRequest, resourceId('seq_', now), now);
-    space.sequences[sequence.id] = sequence;
-    return { status: 201, body: sequence, changed: true };
+export const commsHandlers: Handlers = {
+  async createCommsSequence(space, { body, now, ids }) {
+    const sequence = sequenceFrom(body as CommsSequenceCreateRequest, ids('seq_', now.getTime()), now, ids);
+    await space.put('sequences', sequence.id, sequence);
+    return { status: 201, body: sequence };
   },
 
-  getCommsSequence(space, { pathParams }) {
-    const sequence = lookup(space.sequences, pathParams.id);
+  async getCommsSequence(space, { pathParams }) {
+    const sequence = await space.get<CommsSequence>('sequences', pathParams.id);
     return sequence ? { status: 200, body: sequence } : notFound('Sequence', pathParams.id);
   },
 
-  enrollInCommsSequence(space, { pathParams, body, now }) {
-    const sequence = lookup(space.sequences, pathParams.id);
+  async enrollInCommsSequence(space, { pathParams, body, now, ids }) {
+    const sequence = await space.get<CommsSequence>('sequences', pathParams.id);
     if (!sequence) return notFound('Sequence', pathParams.id);
-    const enrollment = enrollmentFrom(sequence, body as CommsEnrollRequest, resourceId('enr_', now), timestamp(now));
-    space.enrollments[enrollment.id] = enrollment;
-    return { status: 201, body: enrollment, changed: true };
+    const enrollment = enrollmentFrom(sequence, body as CommsEnrollRequest, ids('enr_', now.getTime()), timestamp(now));
+    await space.put('enrollments', enrollment.id, enrollment);
+    return { status: 201, body: enrollment };
   },
 
-  cancelCommsEnrollment(space, { pathParams, now }) {
-    const enrollment = lookup(space.enrollments, pathParams.id);
+  async cancelCommsEnrollment(space, { pathParams, now }) {
+    const enrollment = await space.get<CommsEnrollment>('enrollments', pathParams.id);
     if (!enrollment) return notFound('Enrollment', pathParams.id);
     // Cancelling twice keeps the first cancellation's time.
     if (enrollment.cancelled_at !== null) return { status: 200, body: enrollment };
-    Object.assign(enrollment, { status: 'cancelled', cancelled_at: timestamp(now), next_step_at: null });
-    return { status: 200, body: enrollment, changed: true };
+    const cancelled: CommsEnrollment = { ...enrollment, status: 'cancelled', cancelled_at: timestamp(now), next_step_at: null };
+    await space.put('enrollments', cancelled.id, cancelled);
+    return { status: 200, body: cancelled };
   },
 };

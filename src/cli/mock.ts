@@ -1,43 +1,35 @@
-// The `npm start` command line: options and environment in, a running mock (or a one-line error) out.
+// `platform-contract mock`: options and environment in, a running mock (or a one-line error) out,
+// until SIGINT or SIGTERM. `npm start` in this repository runs the same command.
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_KEYS, DEFAULT_SPEC, startMockServer, type MockServer } from '../adapters/node/mock-server.js';
+import { KeysFileError, ListenError, SpecError, StateFileError, UsageError } from '../adapters/node/startup-errors.js';
 import { readyBanner } from './banner.js';
-import { loadContract } from './contract.js';
-import { loadKeysFile } from './keys.js';
-import type { MockServer } from './server.js';
-import { KeysFileError, ListenError, SpecError, StateFileError, UsageError } from './startup-errors.js';
 
-const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const MOCK_USAGE = `Usage: platform-contract mock [options]
 
-export const DEFAULT_SPEC = resolve(PROJECT_ROOT, 'generated/openapi.json');
-export const DEFAULT_KEYS = resolve(PROJECT_ROOT, 'mock/demo-keys.yaml');
-
-export const USAGE = `Usage: npm start -- [options]
-
-Serves the contract as a mock API (Prism plus keys and scopes, request ids, idempotency, CORS).
+Serves the contract as a mock API: the Rules keys and scopes, request ids, idempotency, each
+service's envelopes, CORS, and the documented examples (Prefer: code=, example=, dynamic=true).
 
 Options:
-  --spec FILE   OpenAPI document to serve (default: generated/openapi.json)
-  --keys FILE   API keys and their permissions (default: mock/demo-keys.yaml)
+  --spec FILE   OpenAPI document to serve (default: the contract bundled in this package)
+  --keys FILE   API keys and their permissions (default: the demo keys bundled in this package)
   --port N      port to listen on (default: $PORT or 4010; 0 picks a free port)
   --host HOST   address to listen on (default: $HOST or 127.0.0.1)
   --stateful    remember what clients create (per API key organization, per bearer token),
-                starting from the spec's examples; POST /__mock/reset or SIGHUP forgets it
-  --state-file FILE
-                with --stateful (implied), keep that memory in FILE across restarts
+                starting from the contract's examples; POST /__mock/reset or SIGHUP forgets it
+  --strict      refuse properties the contract does not name (default: accept them and name
+                them in an X-Mock-Warning header)
   --log         print one line per request
   -h, --help    show this help`;
 
-export { UsageError };
-
-export interface CliOptions {
+export interface MockCliOptions {
   spec: string;
   keys: string;
   port: number;
   host: string;
   stateful: boolean;
-  stateFile?: string;
+  strict: boolean;
   log: boolean;
   help: boolean;
 }
@@ -48,7 +40,7 @@ function parsePort(value: string, from: string): number {
 }
 
 /** Options from the command line first, then PORT / HOST, then the defaults. */
-export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+export function parseMockOptions(argv: string[], env: NodeJS.ProcessEnv): MockCliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -59,7 +51,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         port: { type: 'string' },
         host: { type: 'string' },
         stateful: { type: 'boolean', default: false },
-        'state-file': { type: 'string' },
+        strict: { type: 'boolean', default: false },
         log: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,21 +62,14 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
   const { values } = parsed;
-  const port =
-    values.port !== undefined
-      ? parsePort(values.port, '--port')
-      : env.PORT !== undefined && env.PORT !== ''
-        ? parsePort(env.PORT, 'PORT')
-        : 4010;
-  const host = values.host ?? (env.HOST !== undefined && env.HOST !== '' ? env.HOST : '127.0.0.1');
+  const port = values.port !== undefined ? parsePort(values.port, '--port') : env.PORT ? parsePort(env.PORT, 'PORT') : 4010;
   return {
     spec: values.spec !== undefined ? resolve(values.spec) : DEFAULT_SPEC,
     keys: values.keys !== undefined ? resolve(values.keys) : DEFAULT_KEYS,
     port,
-    host,
-    // A state file only makes sense with state, so naming one is enough.
-    stateful: (values.stateful ?? false) || values['state-file'] !== undefined,
-    ...(values['state-file'] !== undefined ? { stateFile: resolve(values['state-file']) } : {}),
+    host: values.host ?? (env.HOST ? env.HOST : '127.0.0.1'),
+    stateful: values.stateful ?? false,
+    strict: values.strict ?? false,
     log: values.log ?? false,
     help: values.help ?? false,
   };
@@ -112,47 +97,39 @@ export function describeStartupError(error: unknown): string | undefined {
   return `mock: ${kind}${(error as Error).message.replaceAll(process.cwd() + '/', '')}`;
 }
 
-export interface RunningCli {
-  server: MockServer;
-  stop(): Promise<void>;
-}
-
-/** Runs the mock until SIGINT / SIGTERM. Resolves with the process exit code. */
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Serves until SIGINT / SIGTERM. Resolves with the process exit code. */
+export async function runMock(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let server: MockServer;
   try {
-    const options = parseCliOptions(argv, env);
+    const options = parseMockOptions(argv, env);
     if (options.help) {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${MOCK_USAGE}\n`);
       return 0;
     }
-    const contract = await loadContract(options.spec);
-    const keys = await loadKeysFile(options.keys, contract.scopes);
-    // Imported once spec and keys are known good: Prism takes a second or two to load.
-    const { startMockServer } = await import('./server.js');
     server = await startMockServer({
-      spec: contract,
-      keys,
+      spec: options.spec,
+      keys: options.keys,
       host: options.host,
       port: options.port,
-      ...(options.stateful ? { stateful: options.stateFile ? { stateFile: options.stateFile } : true } : {}),
+      stateful: options.stateful,
+      strict: options.strict,
       ...(options.log ? { log: (line: string) => process.stdout.write(`${line}\n`) } : {}),
     });
-    process.stdout.write(
-      readyBanner(server, {
-        spec: displayPath(options.spec),
-        keys: displayPath(options.keys),
-        ...(options.stateFile ? { state: displayPath(options.stateFile) } : {}),
-      }),
-    );
+    process.stdout.write(readyBanner(server, { spec: displayPath(options.spec), keys: displayPath(options.keys) }));
   } catch (error) {
     const line = describeStartupError(error);
     if (!line) throw error;
     process.stderr.write(`${line}\n`);
     return 1;
   }
+  return untilStopped(server, env);
+}
 
-  return new Promise<number>(resolveExit => {
+/** How often a mock started by npm checks that npm is still there. */
+const PARENT_CHECK_MS = 500;
+
+function untilStopped(server: MockServer, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise<number>((resolveExit) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
@@ -174,11 +151,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    // Only in stateful mode: otherwise SIGHUP keeps its default (the mock stops, as before).
-    const { state } = server;
-    if (state) {
+    // npm and npx run a command through `sh -c` and pass their SIGTERM to that shell alone, which
+    // leaves the mock running. Started by npm (it sets npm_command), the mock stops when its parent goes.
+    if (env.npm_command) {
+      const parent = process.ppid;
+      setInterval(() => process.ppid !== parent && stop('SIGTERM'), PARENT_CHECK_MS).unref();
+    }
+    // Only in stateful mode: otherwise SIGHUP keeps its default (the mock stops).
+    if (server.stateful) {
       process.on('SIGHUP', () => {
-        state.reset().then(
+        server.mock.reset().then(
           () => process.stdout.write('State reset (SIGHUP).\n'),
           (error: unknown) => process.stderr.write(`mock: error while resetting the state: ${(error as Error).message}\n`),
         );

@@ -14,13 +14,19 @@ import type {
   TransferDirection,
   TransferNode,
   TriggerRuleRequest,
-} from '../../generated/types.js';
-import { errorBody, errors, type ProblemDetail } from '../mock/service-errors.js';
-import { queryInteger, queryValue, type Handlers, type Reply } from './handler.js';
-import { resourceId, timestamp } from './ids.js';
-import { cursorPage } from './pages.js';
+} from '../../../generated/types.js';
+import { errors } from '../errors.js';
+import { errorBody, type ValidationProblem } from '../services.js';
+import { queryInteger, queryString, timestamp, type Handlers, type Reply } from './handler.js';
+import { allItems, cursorPage } from './pages.js';
 import type { AccountDirectory } from './seed.js';
-import { lookup, newestFirst, type RulesSpace, type StoredRule } from './store.js';
+import type { Space } from './space.js';
+
+/** A rule as stored: deleting it only marks it (soft delete, seed 002), so it stays in the record. */
+export interface StoredRule {
+  rule: Rule;
+  deleted_at: string | null;
+}
 
 /** The service's success envelope; the server writes the request's id into `request_id`. */
 function success(status: number, data: unknown, extra: Record<string, unknown> = {}): Reply {
@@ -32,13 +38,13 @@ function notFound(resource: string, id: string): Reply {
   return { status: 404, body: errorBody('rules', { status: 404, code: 'resource_not_found', message: `${resource} with id '${id}' was not found.` }) };
 }
 
-function invalid(details: ProblemDetail[]): Reply {
+function invalid(details: ValidationProblem[]): Reply {
   return { status: 400, body: errorBody('rules', errors.validation('rules', details)) };
 }
 
 /** A rule that exists and is not deleted: a soft-deleted rule is not found (seed 002). */
-function liveRule(space: RulesSpace, id: string): StoredRule | undefined {
-  const stored = lookup(space.rules, id);
+async function liveRule(space: Space, id: string): Promise<StoredRule | undefined> {
+  const stored = await space.get<StoredRule>('rules', id);
   return stored && stored.deleted_at === null ? stored : undefined;
 }
 
@@ -116,51 +122,53 @@ function within(createdAt: string, from: string | undefined, to: string | undefi
   return (from === undefined || time >= Date.parse(from)) && (to === undefined || time <= Date.parse(to));
 }
 
-export const rulesHandlers: Handlers<RulesSpace> = {
-  listRules(space, { query, accounts }) {
-    const sourceId = queryValue(query, 'source_id');
-    const rules = newestFirst(space.rules)
-      .filter(stored => stored.deleted_at === null)
-      .map(stored => summary(stored.rule, accounts))
-      .filter(rule => sourceId === undefined || rule.source?.id === sourceId);
+export const rulesHandlers: Handlers = {
+  async listRules(space, { query, accounts }) {
+    const sourceId = queryString(query, 'source_id');
+    const rules = await allItems<StoredRule, RuleSummary>(space, 'rules', (stored) => {
+      if (stored.deleted_at !== null) return undefined;
+      const rule = summary(stored.rule, accounts);
+      return sourceId === undefined || rule.source?.id === sourceId ? rule : undefined;
+    });
     return success(200, rules);
   },
 
-  createRule(space, { body, now }) {
+  async createRule(space, { body, now, ids }) {
     const at = timestamp(now);
-    const rule = ruleFrom(body as RuleCreateRequest, resourceId('rule_', now), at, at);
-    space.rules[rule.id] = { rule, deleted_at: null };
-    return { ...success(201, rule), changed: true };
+    const rule = ruleFrom(body as RuleCreateRequest, ids('rule_', now.getTime()), at, at);
+    await space.put<StoredRule>('rules', rule.id, { rule, deleted_at: null });
+    return success(201, rule);
   },
 
-  getRule(space, { pathParams }) {
-    const stored = liveRule(space, pathParams.id);
+  async getRule(space, { pathParams }) {
+    const stored = await liveRule(space, pathParams.id);
     return stored ? success(200, stored.rule) : notFound('Rule', pathParams.id);
   },
 
-  updateRule(space, { pathParams, body, now }) {
-    const stored = liveRule(space, pathParams.id);
+  async updateRule(space, { pathParams, body, now }) {
+    const stored = await liveRule(space, pathParams.id);
     if (!stored) return notFound('Rule', pathParams.id);
-    stored.rule = ruleFrom(body as RuleReplaceRequest, stored.rule.id, stored.rule.created_at, timestamp(now));
-    return { ...success(200, stored.rule), changed: true };
+    const rule = ruleFrom(body as RuleReplaceRequest, stored.rule.id, stored.rule.created_at, timestamp(now));
+    await space.put<StoredRule>('rules', rule.id, { rule, deleted_at: null });
+    return success(200, rule);
   },
 
-  deleteRule(space, { pathParams, now }) {
-    const stored = liveRule(space, pathParams.id);
+  async deleteRule(space, { pathParams, now }) {
+    const stored = await liveRule(space, pathParams.id);
     if (!stored) return notFound('Rule', pathParams.id);
     // Soft delete (seed 002): deactivated and hidden, but kept, so its executions still read back.
-    stored.deleted_at = timestamp(now);
-    stored.rule = { ...stored.rule, status: 'disabled', updated_at: stored.deleted_at };
-    return { status: 204, changed: true };
+    const deletedAt = timestamp(now);
+    await space.put<StoredRule>('rules', stored.rule.id, { rule: { ...stored.rule, status: 'disabled', updated_at: deletedAt }, deleted_at: deletedAt });
+    return { status: 204 };
   },
 
-  triggerRule(space, { pathParams, body, now }) {
-    const stored = liveRule(space, pathParams.id);
+  async triggerRule(space, { pathParams, body, now, ids }) {
+    const stored = await liveRule(space, pathParams.id);
     if (!stored) return notFound('Rule', pathParams.id);
     const { rule } = stored;
     const { status, outcome } = runOutcome(rule);
     const execution: RuleExecution = {
-      id: resourceId('rex_', now),
+      id: ids('rex_', now.getTime()),
       rule_id: rule.id,
       rule_name: rule.nickname,
       // This call is what started the run, whatever the rule's own trigger.
@@ -171,51 +179,52 @@ export const rulesHandlers: Handlers<RulesSpace> = {
       outcome,
       transfer_ids: [],
     };
-    space.rule_executions[execution.id] = execution;
+    await space.put('rule_executions', execution.id, execution);
     // The answer says in_progress (the contract's only value here); polling shows how it ended.
-    return { ...success(202, { execution_id: execution.id, rule_id: rule.id, status: 'in_progress' }), changed: true };
+    return success(202, { execution_id: execution.id, rule_id: rule.id, status: 'in_progress' });
   },
 
-  listRuleExecutions(space, { query }) {
-    const ruleId = queryValue(query, 'rule_id');
-    const status = queryValue(query, 'status');
-    const triggerType = queryValue(query, 'trigger_type');
-    const from = queryValue(query, 'from');
-    const to = queryValue(query, 'to');
-    const executions = newestFirst(space.rule_executions).filter(
-      execution =>
+  async listRuleExecutions(space, { query }) {
+    const [ruleId, status, triggerType, from, to] = ['rule_id', 'status', 'trigger_type', 'from', 'to'].map((name) => queryString(query, name));
+    const page = await cursorPage<RuleExecution, RuleExecution>(
+      space,
+      'rule_executions',
+      (execution) =>
         execution.rule_id === ruleId &&
         (status === undefined || execution.status === status) &&
         (triggerType === undefined || execution.trigger_type === triggerType) &&
-        within(execution.created_at, from, to),
+        within(execution.created_at, from, to)
+          ? execution
+          : undefined,
+      queryInteger(query, 'first', 20),
+      queryString(query, 'after'),
     );
-    const page = cursorPage(executions, queryInteger(query, 'first', 20), queryValue(query, 'after'));
     if (!page.ok) return invalid([{ in: 'query', pointer: '/after', message: page.message }]);
     return success(200, page.items, { page_info: page.page_info });
   },
 
-  getRuleExecution(space, { pathParams }) {
-    const execution = lookup(space.rule_executions, pathParams.id);
+  async getRuleExecution(space, { pathParams }) {
+    const execution = await space.get<RuleExecution>('rule_executions', pathParams.id);
     return execution ? success(200, execution) : notFound('Rule execution', pathParams.id);
   },
 
-  createTransfer(space, { body, now, accounts }) {
+  async createTransfer(space, { body, now, accounts, ids }) {
     const request = body as TransferCreateRequest;
-    const problems: ProblemDetail[] = [];
+    const problems: ValidationProblem[] = [];
     const node = (pointer: string, id: string): TransferNode | undefined => {
       const account = accounts.get(id);
-      if (!account) problems.push({ pointer, message: `is not an account of the organization (GET /api/v1/accounts lists them): ${id}` });
+      if (!account) problems.push({ pointer, message: `Not an account of the organization (GET /api/v1/accounts lists them): ${id}.` });
       return account && { id, name: account.name, type: account.type };
     };
     const source = node('/source_account_id', request.source_account_id);
     const destination = node('/destination_account_id', request.destination_account_id);
     if (request.source_account_id === request.destination_account_id) {
-      problems.push({ pointer: '/destination_account_id', message: 'must differ from source_account_id' });
+      problems.push({ pointer: '/destination_account_id', message: 'Must differ from source_account_id.' });
     }
     if (problems.length > 0 || !source || !destination) return invalid(problems);
     const at = timestamp(now);
     const transfer: Transfer = {
-      id: resourceId('txr_', now),
+      id: ids('txr_', now.getTime()),
       amount_in_cents: request.amount_in_cents,
       direction: transferDirection(source.type, destination.type),
       // A transfer created through the API is a manual one: origin `user`, processed asynchronously.
@@ -227,31 +236,32 @@ export const rulesHandlers: Handlers<RulesSpace> = {
       created_at: at,
       updated_at: at,
     };
-    space.transfers[transfer.id] = transfer;
-    return { ...success(202, transfer), changed: true };
+    await space.put('transfers', transfer.id, transfer);
+    return success(202, transfer);
   },
 
-  getTransfer(space, { pathParams }) {
-    const transfer = lookup(space.transfers, pathParams.id);
+  async getTransfer(space, { pathParams }) {
+    const transfer = await space.get<Transfer>('transfers', pathParams.id);
     return transfer ? success(200, transfer) : notFound('Transfer', pathParams.id);
   },
 
-  listTransfers(space, { query }) {
-    const accountId = queryValue(query, 'account_id');
-    const role = queryValue(query, 'account_role') ?? 'either';
-    const direction = queryValue(query, 'direction');
-    const origin = queryValue(query, 'origin');
-    const status = queryValue(query, 'status');
-    const transfers = newestFirst(space.transfers).filter(
-      transfer =>
+  async listTransfers(space, { query }) {
+    const [accountId, direction, origin, status] = ['account_id', 'direction', 'origin', 'status'].map((name) => queryString(query, name));
+    const role = queryString(query, 'account_role') ?? 'either';
+    const page = await cursorPage<Transfer, Transfer>(
+      space,
+      'transfers',
+      (transfer) =>
         ((role !== 'destination' && transfer.source.id === accountId) || (role !== 'source' && transfer.destination.id === accountId)) &&
         (direction === undefined || transfer.direction === direction) &&
         (origin === undefined || transfer.origin === origin) &&
-        (status === undefined || transfer.status === status),
+        (status === undefined || transfer.status === status)
+          ? transfer
+          : undefined,
+      queryInteger(query, 'first', 20),
+      queryString(query, 'after'),
     );
-    const page = cursorPage(transfers, queryInteger(query, 'first', 20), queryValue(query, 'after'));
     if (!page.ok) return invalid([{ in: 'query', pointer: '/after', message: page.message }]);
     return success(200, page.items, { page_info: page.page_info });
   },
 };
-

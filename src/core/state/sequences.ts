@@ -9,12 +9,10 @@ import type {
   EmailSequenceSummary,
   EmailStep,
   StopCondition,
-} from '../../generated/types.js';
-import { errorBody } from '../mock/service-errors.js';
-import { queryInteger, queryValue, type Handler, type Handlers, type Reply } from './handler.js';
-import { resourceId, timestamp } from './ids.js';
+} from '../../../generated/types.js';
+import { errorBody } from '../services.js';
+import { queryInteger, queryString, timestamp, type Handler, type Handlers, type Reply } from './handler.js';
 import { offsetPage } from './pages.js';
-import { lookup, newestFirst, type SequencesSpace } from './store.js';
 
 /** Seed 003's answer to a sequence created from a `goal`. */
 const GENERATING = 'Sequence created. AI is generating email content based on your brand. This typically takes 30-60 seconds.';
@@ -122,38 +120,36 @@ function sequenceFrom(request: EmailSequenceCreateRequest, id: string, at: strin
   };
 }
 
-function changeStatus(status: 'active' | 'paused', message: string): Handler<SequencesSpace> {
-  return (space, { pathParams, now }) => {
-    const sequence = lookup(space.sequences, pathParams.id);
+function changeStatus(status: 'active' | 'paused', message: string): Handler {
+  return async (space, { pathParams, now }) => {
+    const sequence = await space.get<EmailSequence>('sequences', pathParams.id);
     if (!sequence) return notFound();
-    sequence.status = status;
-    sequence.updatedAt = timestamp(now);
+    await space.put<EmailSequence>('sequences', sequence.id, { ...sequence, status, updatedAt: timestamp(now) });
     const warnings = status === 'active' && sequence.trigger === 'contact_added' && sequence.listId === undefined ? [NO_LIST_WARNING] : [];
-    return {
-      status: 200,
-      body: { success: true, message, sequenceId: sequence.id, status, ...(warnings.length > 0 ? { warnings } : {}) },
-      changed: true,
-    };
+    return { status: 200, body: { success: true, message, sequenceId: sequence.id, status, ...(warnings.length > 0 ? { warnings } : {}) } };
   };
 }
 
-export const sequencesHandlers: Handlers<SequencesSpace> = {
-  listEmailSequences(space, { query }) {
-    const status = queryValue(query, 'status');
-    const search = queryValue(query, 'search')?.toLowerCase();
-    const sequences = newestFirst(space.sequences).filter(
-      sequence => (status === undefined || sequence.status === status) && (search === undefined || sequence.name.toLowerCase().includes(search)),
+export const sequencesHandlers: Handlers = {
+  async listEmailSequences(space, { query }) {
+    const status = queryString(query, 'status');
+    const search = queryString(query, 'search')?.toLowerCase();
+    const page = await offsetPage<EmailSequence, EmailSequenceSummary>(
+      space,
+      'sequences',
+      (sequence) => ((status === undefined || sequence.status === status) && (search === undefined || sequence.name.toLowerCase().includes(search)) ? summary(sequence) : undefined),
+      queryInteger(query, 'limit', 20),
+      queryInteger(query, 'offset', 0),
     );
-    const page = offsetPage(sequences.map(summary), queryInteger(query, 'limit', 20), queryInteger(query, 'offset', 0));
     return { status: 200, body: { success: true, sequences: page.items, pagination: page.pagination } };
   },
 
-  createEmailSequence(space, { body, now }) {
+  async createEmailSequence(space, { body, now, ids }) {
     const request = body as EmailSequenceCreateRequest;
-    const sequence = sequenceFrom(request, resourceId('seq_', now), timestamp(now));
-    space.sequences[sequence.id] = sequence;
+    const sequence = sequenceFrom(request, ids('seq_', now.getTime()), timestamp(now));
+    await space.put('sequences', sequence.id, sequence);
     // The answer is given before the AI work starts: with a goal or HTML there is content still to write.
-    const pending = request.goal !== undefined || ((request.steps ?? []) as StepInput[]).some(step => 'html' in step);
+    const pending = request.goal !== undefined || ((request.steps ?? []) as StepInput[]).some((step) => 'html' in step);
     return {
       status: 200,
       body: {
@@ -161,12 +157,11 @@ export const sequencesHandlers: Handlers<SequencesSpace> = {
         message: request.goal !== undefined ? GENERATING : 'Sequence created.',
         sequence: { ...summary(sequence), enrichmentStatus: pending ? 'pending' : 'complete' },
       },
-      changed: true,
     };
   },
 
-  getEmailSequence(space, { pathParams }) {
-    const sequence = lookup(space.sequences, pathParams.id);
+  async getEmailSequence(space, { pathParams }) {
+    const sequence = await space.get<EmailSequence>('sequences', pathParams.id);
     return sequence ? { status: 200, body: { success: true, sequence } } : notFound();
   },
 

@@ -1,0 +1,47 @@
+// Every error the mock answers by itself, worded once: the status, the code and the sentence. The
+// envelope around them is the owning service's (services.ts); the pipeline picks which one applies.
+import { validationStatus, type ServiceError, type ServiceName, type ValidationProblem } from './services.js';
+
+export const errors = {
+  unauthorized(service: ServiceName): ServiceError {
+    return { status: 401, code: 'unauthorized', message: service === 'comms' ? 'Missing or invalid access token.' : 'Missing or invalid API key.' };
+  },
+  forbidden(): ServiceError {
+    return { status: 403, code: 'forbidden', message: 'This API key does not have the required permission.' };
+  },
+  validation(service: ServiceName, details: ValidationProblem[], message = 'The request is invalid.'): ServiceError {
+    return { status: validationStatus(service), code: 'validation_error', message, details };
+  },
+  idempotencyKeyMismatch(difference: string): ServiceError {
+    return { status: 400, code: 'idempotency_key_mismatch', message: `This Idempotency-Key was already used with ${difference}.` };
+  },
+  routeNotFound(method: string, path: string): ServiceError {
+    return { status: 404, code: 'route_not_found', message: `No operation is documented at ${method} ${path}.` };
+  },
+  methodNotAllowed(method: string, path: string, allowed: string[]): ServiceError {
+    return { status: 405, code: 'method_not_allowed', message: `${path} does not accept ${method}; it accepts ${allowed.join(', ')}.` };
+  },
+  unsupportedMediaType(received: string | undefined, supported: string[]): ServiceError {
+    return {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: `The request body must be sent as ${supported.join(' or ')}${received ? `, not ${received}` : ' (Content-Type is missing)'}.`,
+    };
+  },
+  bodyNotAccepted(method: string, path: string): ServiceError {
+    return { status: 415, code: 'unsupported_media_type', message: `${method} ${path} takes no request body.` };
+  },
+  payloadTooLarge(limit: number): ServiceError {
+    return { status: 413, code: 'payload_too_large', message: `The request body is larger than ${limit} bytes.` };
+  },
+  notAcceptable(accept: string, available: string[]): ServiceError {
+    return {
+      status: 406,
+      code: 'not_acceptable',
+      message: `No response matches Accept: ${accept}; this operation answers ${available.join(', ') || 'no body'}.`,
+    };
+  },
+  internal(message: string): ServiceError {
+    return { status: 500, code: 'internal_error', message };
+  },
+};
