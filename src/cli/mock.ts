@@ -120,7 +120,7 @@ export async function runMock(argv: string[], env: NodeJS.ProcessEnv = process.e
     const line = describeStartupError(error);
     if (!line) throw error;
     process.stderr.write(`${line}\n`);
-    return 1;
+    return error instanceof UsageError ? 2 : 1;
   }
   return untilStopped(server, env);
 }

@@ -49,7 +49,7 @@ describe('the curl samples against the local mock', () => {
     await writeFile(spec, JSON.stringify(document));
     mock = await startProcess(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--spec', spec, '--port', '0'],
+      [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', 'mock', '--spec', spec, '--port', '0'],
       /ready on (http:\/\/\S+)/,
       { cwd: PROJECT_ROOT },
     );

@@ -1,8 +1,7 @@
 // The auth matrix: for each Rules operation, who gets 401, 403 or an answer, read from x-permission.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyRing } from '../../src/mock/keys.js';
-import type { ApiKey, PermissionEntry } from '../../src/mock/permission.js';
-import { resolvePointer } from '../../src/mock/json-pointer.js';
+import type { ApiKey, KeyRing, PermissionEntry } from '../../src/core/keys.js';
+import { resolvePointer } from '../../src/core/json-pointer.js';
 import { bundledSpecPath, exampleRequest, readBundle, specOperations, type SpecOperation } from './spec.js';
 import { startTestMock, type TestMock } from './server.js';
 

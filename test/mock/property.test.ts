@@ -2,7 +2,7 @@
 // no 5xx, every body conforms to the spec, every error is in its service's envelope.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { toPointer } from '../../src/mock/json-pointer.js';
+import { toPointer } from '../../src/core/json-pointer.js';
 import { exampleRequest, type SpecOperation, authFor } from './spec.js';
 import { startTestMock, type TestMock } from './server.js';
 

@@ -11,7 +11,7 @@ let mock: StatefulTestMock;
 const START = new Date('2025-03-14T09:00:00Z');
 let clock = START;
 beforeAll(async () => {
-  mock = await startStatefulMock({ stateful: { now: () => clock } });
+  mock = await startStatefulMock({ clock: () => clock.getTime() });
 });
 afterAll(() => mock?.close());
 beforeEach(async () => {

@@ -27,7 +27,7 @@ let clock = START;
 const tick = () => (clock = new Date(clock.getTime() + 60_000));
 
 beforeAll(async () => {
-  mock = await startStatefulMock({ stateful: { now: () => clock } });
+  mock = await startStatefulMock({ clock: () => clock.getTime() });
 });
 afterAll(() => mock?.close());
 // Every test starts from the seed, at the same time.
@@ -237,7 +237,7 @@ describe('manual transfers', () => {
   it('refuses a transfer to the same account, or with an account the organization does not have (400)', async () => {
     const same = await mock.api('createTransfer', 'POST', '/api/v1/transfers', { headers: ALPHA, body: { ...TRANSFER, destination_account_id: TRANSFER.source_account_id } });
     expect(same.status).toBe(400);
-    expect(same.json.error.details).toEqual([{ pointer: '/destination_account_id', message: 'must differ from source_account_id' }]);
+    expect(same.json.error.details).toEqual([{ pointer: '/destination_account_id', message: 'Must differ from source_account_id.' }]);
     const unknown = await mock.api('createTransfer', 'POST', '/api/v1/transfers', { headers: ALPHA, body: { ...TRANSFER, source_account_id: 'acc_nowhere' } });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.details[0].pointer).toBe('/source_account_id');

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => mock?.close());
 
 it('stores nothing: a created rule is the example, and lists and reads stay the examples', async () => {
-  expect(mock.server.state).toBeUndefined();
+  expect(mock.server.stateful).toBe(false);
   const created = await mock.call('POST', '/api/v1/rules', { headers: ALPHA, body: seedValue('000_createRule_request.json') });
   expect(created.status).toBe(201);
   expect(created.json.data.id).toBe('rule_01HXYZ1234');

@@ -1,9 +1,9 @@
-// Runs the mock's command line (`npm start` without npm) as a child process, as a user meets it.
+// Runs the mock's command line (`platform-contract mock`, from the sources) as a child process, as a user meets it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const START = fileURLToPath(new URL('../../scripts/start.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const running: ChildProcess[] = [];
 
 export interface MockProcess {
@@ -18,9 +18,14 @@ export interface MockProcess {
   url: () => Promise<string>;
 }
 
-/** Starts `scripts/start.ts` with `args`; PORT and HOST are cleared unless `env` sets them. */
+/** Starts `platform-contract mock` with `args`; PORT and HOST are cleared unless `env` sets them. */
 export function spawnMock(args: string[], env: Record<string, string> = {}): MockProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', START, ...args], {
+  return spawnCli(['mock', ...args], env);
+}
+
+/** Starts `platform-contract` with `args` (a command and its options). */
+export function spawnCli(args: string[], env: Record<string, string> = {}): MockProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '', HOST: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

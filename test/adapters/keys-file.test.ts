@@ -1,12 +1,11 @@
 // The keys file: the documented format loads, and each mistake is reported with file, line and pointer.
 import { describe, expect, it } from 'vitest';
-import { loadKeysFile, parseKeysFile, type ScopeDefinition } from '../../src/mock/keys.js';
-import { DEMO_KEYS } from './server.js';
-import { bundledSpecPath, readBundle } from './spec.js';
+import { loadKeysFile, parseKeysFile } from '../../src/adapters/node/keys-file.js';
+import { readContract } from '../../src/core/contract.js';
+import { DEMO_KEYS } from '../mock/server.js';
+import { bundledSpecPath, readBundle } from '../mock/spec.js';
 
-const scopes = new Map<string, ScopeDefinition>(
-  (readBundle(bundledSpecPath())['x-scopes'] as ScopeDefinition[]).map(s => [s.scope, { scope: s.scope, resources: s.resources }]),
-);
+const scopes = readContract(readBundle(bundledSpecPath())).scopes;
 
 const parse = (text: string) => parseKeysFile('keys.yaml', text, scopes);
 
@@ -50,8 +49,15 @@ describe('the keys file', () => {
     ['no keys list', 'users: []\n', /^keys\.yaml:1:\d+: \/users: unknown property "users"/],
     ['broken YAML', 'keys:\n  - key: [a\n', /^keys\.yaml:\d+:\d+: not valid YAML/],
     ['a key with a space', 'keys:\n  - key: "a b"\n    permissions: []\n', /\/keys\/0\/key: key must not contain spaces/],
+    ['an organization that is not a plain name', 'keys:\n  - key: a\n    organization: __proto__\n    permissions: []\n', /^keys\.yaml:3:\d+: \/keys\/0\/organization: organization "__proto__" must start with a letter or digit/],
+    ['a YAML alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nkeys: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`, /^keys\.yaml: not a usable keys file: Excessive alias count/],
   ])('reports %s with file, line and pointer', (_name, text, message) => {
     expect(() => parse(text)).toThrow(message);
+  });
+
+  it('reads "*" inside a resources list as every resource, as the docs write "rule IDs or *"', () => {
+    const ring = parse('keys:\n  - key: a\n    permissions:\n      - { scope: READ_RULES, resources: ["*"] }\n');
+    expect(ring.get('a')!.permissions).toEqual([{ scope: 'READ_RULES', resources: '*' }]);
   });
 
   it('reports a missing file by name', async () => {

@@ -1,17 +1,20 @@
 // The small parts: request ids, Prefer, routing and service ownership, envelopes, JSON pointers.
 import { describe, expect, it } from 'vitest';
-import { resolvePointer, toPointer } from '../../src/mock/json-pointer.js';
-import { readPreferences, withoutMockControls } from '../../src/mock/prefer.js';
-import { requestIdFor, ulid } from '../../src/mock/request-id.js';
-import { Router } from '../../src/mock/router.js';
-import { errorBody, errors } from '../../src/mock/service-errors.js';
-import type { MockOperation } from '../../src/mock/contract.js';
+import type { Operation } from '../../src/core/contract.js';
+import { errors } from '../../src/core/errors.js';
+import { echoableRequestId, ulid } from '../../src/core/ids.js';
+import { resolvePointer, toPointer } from '../../src/core/json-pointer.js';
+import { readPreferences, withoutMockControls } from '../../src/core/prefer.js';
+import { Router } from '../../src/core/router.js';
+import { errorBody } from '../../src/core/services.js';
 
 describe('request ids', () => {
-  it('echoes a usable client id and replaces an unusable one', () => {
-    expect(requestIdFor('req_abc')).toBe('req_abc');
-    expect(requestIdFor(' trace-1 ')).toBe('trace-1');
-    for (const bad of [undefined, '', 'has space', 'é', 'x'.repeat(201)]) expect(requestIdFor(bad)).toMatch(/^req_[0-9A-HJKMNP-TV-Z]{26}$/);
+  it('echoes a client id the contract allows (printable ASCII, at most 200 characters) and no other', () => {
+    expect(echoableRequestId('req_abc')).toBe('req_abc');
+    expect(echoableRequestId(' trace-1 ')).toBe('trace-1');
+    expect(echoableRequestId('has space')).toBe('has space');
+    expect(echoableRequestId('x'.repeat(200))).toBe('x'.repeat(200));
+    for (const bad of [undefined, '', '  ', 'é', 'x'.repeat(201)]) expect(echoableRequestId(bad)).toBeUndefined();
   });
   it('makes ULIDs that sort by time', () => {
     expect(ulid(1_000) < ulid(2_000)).toBe(true);
@@ -24,19 +27,20 @@ describe('Prefer', () => {
     expect(readPreferences('code=404, example="not found"; dynamic=false, seed=7', {})).toEqual({
       ok: true,
       preferences: { code: 404, exampleKey: 'not found', dynamic: false, seed: '7' },
+      source: 'header:Prefer',
     });
   });
   it('falls back to the __code style query parameters, and strips them', () => {
-    expect(readPreferences(undefined, { __code: '201', __dynamic: 'true' })).toEqual({ ok: true, preferences: { code: 201, dynamic: true } });
+    expect(readPreferences(undefined, { __code: '201', __dynamic: 'true' })).toEqual({ ok: true, preferences: { code: 201, dynamic: true }, source: 'query:__code' });
     expect(withoutMockControls({ __code: '1', a: 'b' })).toEqual({ a: 'b' });
   });
   it('reports what it cannot read', () => {
-    expect(readPreferences('code=20x', {})).toMatchObject({ ok: false, pointer: 'header:Prefer' });
+    expect(readPreferences('code=20x', {})).toMatchObject({ ok: false, source: 'header:Prefer' });
   });
 });
 
-const operation = (method: string, path: string, service: MockOperation['service']) =>
-  ({ operationId: `${method} ${path}`, method, path, service, auth: 'none', idempotent: false, requestMediaTypes: [], prism: {} }) as unknown as MockOperation;
+const operation = (method: string, path: string, service: Operation['service']) =>
+  ({ operationId: `${method} ${path}`, method, path, service, webhook: false, auth: 'none', idempotent: false, parameters: [], requestBody: null, responses: [] }) as unknown as Operation;
 
 describe('Router', () => {
   const router = new Router([
@@ -47,6 +51,9 @@ describe('Router', () => {
   ]);
   it('routes to an operation with decoded path parameters', () => {
     expect(router.route('GET', '/api/v1/accounts/acc%201')).toMatchObject({ kind: 'operation', pathParams: { id: 'acc 1' } });
+  });
+  it('calls a path parameter that is not valid percent-encoding malformed, naming it', () => {
+    expect(router.route('GET', '/api/v1/accounts/%ZZ')).toMatchObject({ kind: 'malformed', parameter: 'id', value: '%ZZ' });
   });
   it('prefers literal segments, and answers 405 with the allowed methods', () => {
     expect(router.route('POST', '/api/v1/accounts/income-sources')).toMatchObject({ kind: 'operation' });

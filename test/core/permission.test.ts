@@ -1,9 +1,13 @@
 // The permission decision as a pure function: scopes, id lists, `*`, transfer sets, response resources.
 import { describe, expect, it } from 'vitest';
-import { decideRequest, decideResponse, decideScope, needsResponseCheck, type ApiKey, type PermissionRequirement } from '../../src/mock/permission.js';
+import type { PermissionRequirement } from '../../src/core/contract.js';
+import type { ApiKey } from '../../src/core/keys.js';
+import { decidePermission, needsAnswer, type PermissionFacts } from '../../src/core/permission.js';
 
 const key = (permissions: ApiKey['permissions']): ApiKey => ({ key: 'k', organization: 'org', permissions });
-const facts = (over: Partial<Parameters<typeof decideRequest>[2]> = {}) => ({ pathParams: {}, query: {}, body: undefined, ...over });
+const facts = (over: Partial<PermissionFacts> = {}): PermissionFacts => ({ pathParams: {}, query: {}, body: undefined, ...over });
+const decideRequest = decidePermission;
+const decideResponse = (apiKey: ApiKey, requirement: PermissionRequirement, answer: unknown) => decidePermission(apiKey, requirement, facts({ answer }));
 
 const getRule: PermissionRequirement = { scope: 'READ_RULES', resource: { in: 'path', name: 'id' } };
 const listTransfers: PermissionRequirement = { scope: 'READ_TRANSFERS', resource: { in: 'query', name: 'account_id' } };
@@ -13,17 +17,15 @@ const createTransfer: PermissionRequirement = {
 };
 const getTransfer: PermissionRequirement = { scope: 'READ_TRANSFERS', resource: { in: 'response', pointers: ['/data/source/id', '/data/destination/id'] } };
 
-describe('decideScope', () => {
-  it('allows a key holding the scope, whatever its resources', () => {
-    expect(decideScope(key([{ scope: 'READ_RULES', resources: ['rule_1'] }]), getRule).allowed).toBe(true);
-  });
-  it('denies a key without the scope, naming it', () => {
-    const decision = decideScope(key([{ scope: 'LIST_RULES' }]), getRule);
+describe('the scope', () => {
+  it('denies a key without the scope, naming it, whatever the request names', () => {
+    const decision = decidePermission(key([{ scope: 'LIST_RULES' }]), getRule, facts({ pathParams: { id: 'rule_1' } }));
     expect(decision).toEqual({ allowed: false, reason: 'key k has no READ_RULES permission' });
+    expect(decidePermission(key([{ scope: 'LIST_RULES' }]), getTransfer, facts({ answer: {} })).allowed).toBe(false);
   });
 });
 
-describe('decideRequest', () => {
+describe('resources the request names', () => {
   it('allows a path id in the allowed list and denies another', () => {
     const reader = key([{ scope: 'READ_RULES', resources: ['rule_1', 'rule_2'] }]);
     expect(decideRequest(reader, getRule, facts({ pathParams: { id: 'rule_2' } })).allowed).toBe(true);
@@ -48,9 +50,6 @@ describe('decideRequest', () => {
   it('allows operations whose scope has no resources on the scope alone', () => {
     expect(decideRequest(key([{ scope: 'LIST_RULES' }]), { scope: 'LIST_RULES' }, facts()).allowed).toBe(true);
   });
-  it('leaves response resources to decideResponse', () => {
-    expect(decideRequest(key([{ scope: 'READ_TRANSFERS', resources: ['acc_1'] }]), getTransfer, facts()).allowed).toBe(true);
-  });
 
   describe('MANUAL_TRANSFER sets', () => {
     const body = { source_account_id: 'acc_1', destination_account_id: 'acc_2', amount_in_cents: 10_000 };
@@ -73,7 +72,7 @@ describe('decideRequest', () => {
   });
 });
 
-describe('decideResponse', () => {
+describe('resources only the answer names', () => {
   const transfer = { data: { source: { id: 'acc_1' }, destination: { id: 'acc_2' } } };
   it('allows when any pointer leads to an allowed id', () => {
     expect(decideResponse(key([{ scope: 'READ_TRANSFERS', resources: ['acc_2'] }]), getTransfer, transfer).allowed).toBe(true);
@@ -82,10 +81,11 @@ describe('decideResponse', () => {
     expect(decideResponse(key([{ scope: 'READ_TRANSFERS', resources: ['acc_3'] }]), getTransfer, transfer).allowed).toBe(false);
     expect(decideResponse(key([{ scope: 'READ_TRANSFERS', resources: ['acc_3'] }]), getTransfer, {}).allowed).toBe(false);
   });
-  it('needs no look at the answer with *', () => {
+  it('needs the answer only for a key limited to listed resources', () => {
     const star = key([{ scope: 'READ_TRANSFERS', resources: '*' }]);
-    expect(needsResponseCheck(star, getTransfer)).toBe(false);
-    expect(needsResponseCheck(key([{ scope: 'READ_TRANSFERS', resources: ['acc_1'] }]), getTransfer)).toBe(true);
-    expect(needsResponseCheck(key([{ scope: 'READ_RULES', resources: ['r'] }]), getRule)).toBe(false);
+    expect(needsAnswer(star, getTransfer)).toBe(false);
+    expect(needsAnswer(key([{ scope: 'READ_TRANSFERS', resources: ['acc_1'] }]), getTransfer)).toBe(true);
+    expect(needsAnswer(key([{ scope: 'READ_RULES', resources: ['r'] }]), getRule)).toBe(false);
+    expect(needsAnswer(key([{ scope: 'LIST_RULES' }]), getTransfer)).toBe(false);
   });
 });

@@ -1,12 +1,17 @@
-// `npm start` as a user meets it: the ready banner, clean stops, and one-line errors with exit code 1.
+// `platform-contract mock` (and `npm start`) as a user meets it: the ready banner, clean stops, and
+// one-line errors: exit code 1 when the mock cannot start, 2 for a mistake on the command line.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bundledSpecPath, GENERATED_SPEC } from './spec.js';
+import { fileURLToPath } from 'node:url';
+import { bundledSpecPath, GENERATED_SPEC } from '../mock/spec.js';
 import { freePort } from '../../src/net/free-port.js';
-import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
+import { killRunningMocks, spawnCli, spawnMock } from '../support/mock-cli.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let spec: string;
 const scratch = mkdtempSync(join(tmpdir(), 'mock-cli-'));
@@ -22,7 +27,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-describe('npm start', () => {
+describe('platform-contract mock', () => {
   it('prints one ready line with the URL, then the services and the demo keys, and serves', async () => {
     const run = spawnMock(['--spec', spec, '--port', '0']);
     const url = await run.url();
@@ -55,7 +60,7 @@ describe('npm start', () => {
     await run.exited;
   });
 
-  it.skipIf(!existsSync(GENERATED_SPEC))('serves generated/openapi.json on 127.0.0.1:4010 by default', async () => {
+  it.skipIf(!existsSync(GENERATED_SPEC))('serves the bundled contract on 127.0.0.1:4010 by default', async () => {
     const run = spawnMock([]);
     expect(await run.url()).toBe('http://127.0.0.1:4010');
     run.child.kill('SIGTERM');
@@ -63,10 +68,10 @@ describe('npm start', () => {
   });
 });
 
-describe('npm start fails in one line, with exit code 1', () => {
-  async function fails(args: string[]): Promise<string> {
+describe('platform-contract mock fails in one line', () => {
+  async function fails(args: string[], code = 1): Promise<string> {
     const run = spawnMock(args);
-    expect(await run.exited).toBe(1);
+    expect(await run.exited).toBe(code);
     const lines = run.stderr().trimEnd().split('\n');
     expect(lines, run.stderr()).toHaveLength(1);
     expect(run.stderr()).not.toMatch(/\n\s+at /);
@@ -102,10 +107,53 @@ describe('npm start fails in one line, with exit code 1', () => {
     );
   });
 
-  it('for a missing keys file, an unknown option or a bad port', async () => {
+  it('for a missing keys file', async () => {
     expect(await fails(['--spec', spec, '--keys', '/no/keys.yaml'])).toMatch(/\/no\/keys\.yaml: keys file not found/);
-    expect(await fails(['--spec', spec, '--prot', '1'])).toMatch(/^mock: Unknown option '--prot'/);
-    expect(await fails(['--spec', spec, '--port', 'eighty'])).toMatch(/--port must be a port number/);
+  });
+
+  it('with exit code 2 for an unknown option or a bad port', async () => {
+    expect(await fails(['--spec', spec, '--prot', '1'], 2)).toMatch(/^mock: Unknown option '--prot'/);
+    expect(await fails(['--spec', spec, '--port', 'eighty'], 2)).toMatch(/--port must be a port number/);
+  });
+});
+
+describe('platform-contract', () => {
+  it('lists its commands with --help, and prints its version', async () => {
+    const help = spawnCli(['--help']);
+    expect(await help.exited).toBe(0);
+    expect(help.stdout()).toMatch(/^Usage: platform-contract <command>/);
+    expect(help.stdout()).toMatch(/^\s+mock\s/m);
+    const version = spawnCli(['--version']);
+    expect(await version.exited).toBe(0);
+    expect(version.stdout().trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('refuses an unknown command with exit code 2, in one line', async () => {
+    const run = spawnCli(['serve']);
+    expect(await run.exited).toBe(2);
+    expect(run.stderr().trim()).toMatch(/^platform-contract: unknown command "serve" \(commands: mock/);
+  });
+});
+
+describe('npm start', () => {
+  it('stops the mock when the npm process is stopped', async () => {
+    expect(existsSync(join(ROOT, 'dist/cli/main.js')), 'dist/ is built by `npm ci` (prepare) or `npm run build`').toBe(true);
+    const child = spawn('npm', ['start', '--', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (chunk) => (out += chunk));
+    for (let i = 0; i < 400 && !out.includes('Ctrl+C'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    const url = /ready on (http:\/\/\S+)/.exec(out)?.[1];
+    expect(url, out).toBeDefined();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    // The mock itself goes too: its port stops answering within a few seconds.
+    let answering = true;
+    for (let i = 0; i < 40 && answering; i++) {
+      answering = await fetch(`${url}/api/v1/rules`).then(() => true, () => false);
+      if (answering) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answering).toBe(false);
   });
 });
 
