@@ -245,6 +245,27 @@ describe('Sequences and Comms operations', () => {
     }
   });
 
+  it('answer 500 on every Sequences operation and 409 where a named resource is created, as the API introduction lists them', () => {
+    for (const operationId of Object.keys(SEQUENCES_OPERATIONS)) {
+      const { responses } = byId(operationId).definition;
+      const expected = ['500', ...(operationId === 'createEmailSequence' ? ['409'] : [])];
+      for (const status of expected) {
+        const media = responses[status]?.content?.['application/json'];
+        expect(media?.schema?.$ref, `${operationId} ${status}`).toBe('#/components/schemas/SequencesError');
+        expect(Object.keys(media.examples ?? {}).length, `${operationId} ${status} examples`).toBeGreaterThan(0);
+      }
+      if (operationId !== 'createEmailSequence') expect(responses['409'], operationId).toBeUndefined();
+    }
+  });
+
+  it('cite the API introduction for the Sequences error envelope, marking code and details as additions', () => {
+    const schema = document.components.schemas.SequencesError;
+    expect(schema.description).toContain('https://docs.sequenzy.com/api-reference/introduction');
+    expect(schema['x-extension']).toBeUndefined();
+    for (const published of ['success', 'error']) expect(schema.properties[published]['x-extension'], published).toBeUndefined();
+    for (const added of ['code', 'details']) expect(schema.properties[added]['x-extension'], added).toBeTruthy();
+  });
+
   it('answer Comms validation errors with 422, as the comms pages document', () => {
     for (const operationId of ['createCommsSequence', 'enrollInCommsSequence']) {
       expect(byId(operationId).definition.responses['422'], operationId).toBeDefined();
