@@ -198,3 +198,28 @@ const acceptedCases: Array<Omit<Case, 'pointer'>> = [
 describe('the contract accepts what the sources allow', () => {
   it.each(acceptedCases.map((c) => [c.name, c] as const))('%s', (_, c) => accept(c));
 });
+
+describe('headers and query parameters', () => {
+  const parameters = operations.flatMap((operation) =>
+    (operation.definition.parameters ?? [])
+      .filter((parameter: any) => parameter.in === 'header' || parameter.in === 'query')
+      .map((parameter: any) => [`${operation.operationId} ${parameter.in} ${parameter.name}`, parameter] as const));
+
+  it('exist', () => {
+    expect(parameters.length).toBeGreaterThan(operations.length);
+  });
+
+  it.each(parameters)('%s refuses an empty value', (_, parameter) => {
+    expect(validate(parameter.schema, '').length).toBeGreaterThan(0);
+  });
+
+  it('take an X-Request-ID of up to 200 characters, a limit the contract marks as its own', () => {
+    const requestIds = parameters.filter(([, parameter]) => parameter.name === 'X-Request-ID').map(([, parameter]) => parameter);
+    expect(requestIds.length).toBeGreaterThan(10);
+    for (const { schema } of requestIds) {
+      expect(validate(schema, `req_${'x'.repeat(196)}`)).toEqual([]);
+      expect(validate(schema, `req_${'x'.repeat(197)}`).map((error) => error.keyword)).toEqual(['maxLength']);
+      expect(schema['x-extension']).toMatch(/200/);
+    }
+  });
+});
