@@ -230,6 +230,10 @@ export declare function isEmailSequenceSummary(value: unknown): value is compone
 export declare function isEmailSequenceTrigger(value: unknown): value is components["schemas"]["EmailSequenceTrigger"];
 /** True when `value` is a valid EmailStep (`components["schemas"]["EmailStep"]`). */
 export declare function isEmailStep(value: unknown): value is components["schemas"]["EmailStep"];
+/** True when `value` is a valid SmsStep (`components["schemas"]["SmsStep"]`). */
+export declare function isSmsStep(value: unknown): value is components["schemas"]["SmsStep"];
+/** True when `value` is a valid UpdateSubscriberStep (`components["schemas"]["UpdateSubscriberStep"]`). */
+export declare function isUpdateSubscriberStep(value: unknown): value is components["schemas"]["UpdateSubscriberStep"];
 /** True when `value` is a valid StopCondition (`components["schemas"]["StopCondition"]`). */
 export declare function isStopCondition(value: unknown): value is components["schemas"]["StopCondition"];
 /** True when `value` is a valid SubscriberEventRequest (`components["schemas"]["SubscriberEventRequest"]`). */

@@ -1,5 +1,6 @@
 // Decorator: makes the contract's machine-readable vendor extensions visible to readers of the docs:
-// x-permission (scope + resource rule) and x-coming-soon on operations, x-extension wherever it appears.
+// x-permission (scope + resource rule), x-coming-soon and the published pages' x-badges on
+// operations, x-extension wherever it appears.
 
 export const COMING_SOON_SENTENCE =
   '**Coming Soon**: this endpoint is planned for a future release and is not yet available.';
@@ -50,6 +51,16 @@ export function renderExtension(reason) {
   return `**Contract extension** (beyond the published docs): ${String(reason).trim()}`;
 }
 
+/**
+ * The sentence that names the markers the published pages print beside an operation (Redoc's
+ * `x-badges`, such as `v2`), for renderers and readers that do not show badges.
+ * @param {Array<{name: string}>} badges
+ */
+export function renderBadges(badges) {
+  const names = badges.map((badge) => `**${badge.name}**`).join(', ');
+  return `**Marked on the published reference:** ${names}.`;
+}
+
 /** Appends a Markdown paragraph to a description unless it is already there (decorators may run twice). */
 export function appendParagraph(description, paragraph) {
   const current = (description ?? '').trimEnd();
@@ -89,6 +100,9 @@ export function extensionNotes() {
     },
     Operation: {
       leave(operation) {
+        // The source's own badges are the published pages' markers; Coming Soon is added below.
+        const published = (operation['x-badges'] ?? []).filter((badge) => badge.name !== COMING_SOON_BADGE.name);
+        if (published.length > 0) operation.description = appendParagraph(operation.description, renderBadges(published));
         if (operation['x-coming-soon'] === true) {
           operation.description = withComingSoon(operation.description);
           const badges = operation['x-badges'] ?? [];

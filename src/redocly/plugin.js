@@ -3,6 +3,7 @@ import { scopeTable } from './scope-table.js';
 import { codeSamples } from './code-samples.js';
 import { extensionNotes } from './extension-notes.js';
 import { authSection } from './auth-section.js';
+import { mockServer } from './mock-server.js';
 
 export default function platformContractPlugin() {
   return {
@@ -13,6 +14,7 @@ export default function platformContractPlugin() {
         'code-samples': codeSamples,
         'extension-notes': extensionNotes,
         'auth-section': authSection,
+        'mock-server': mockServer,
       },
     },
   };

@@ -46,6 +46,7 @@ describe('redocly lint', () => {
     ['a path without x-service', 'paths/comms/sequences_{id}.yaml', ['x-service'], undefined, 'rule/path-declares-service'],
     ['a webhook without x-service', 'paths/rules/webhook_transfer-created.yaml', ['x-service'], undefined, 'rule/path-declares-service'],
     ['a path naming an unknown service', 'paths/sequences/sequences.yaml', ['x-service'], 'billing', 'rule/path-declares-service'],
+    ['a path without its service\'s servers', 'paths/comms/sequences_{id}.yaml', ['servers'], undefined, 'rule/path-declares-servers'],
     ['a Rules operation without x-permission', 'paths/rules/accounts.yaml', ['get', 'x-permission'], undefined, 'rule/rules-operation-declares-permission'],
     ['a Rules 4xx in another service\'s error schema', 'paths/rules/accounts_{id}.yaml',
       ['get', 'responses', '404', 'content', 'application/json', 'schema', '$ref'], '../../schemas/comms/CommsError.yaml', 'rule/rules-4xx-use-rules-error'],

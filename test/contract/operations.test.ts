@@ -1,7 +1,7 @@
 // The contract's shape: every operation the platform documents is present, tagged, secured, and
 // (for the Rules service) carries its scope, its error responses and its request-id header.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, loadBundledDocument, type Operation } from '../support/contract.js';
+import { listOperations, loadBundledDocument, resolvePointer, type Operation } from '../support/contract.js';
 
 const RULES_OPERATIONS = {
   listAccounts: 'get /api/v1/accounts',
@@ -72,6 +72,36 @@ describe('the document', () => {
       operations.filter((o) => !o.path.startsWith('webhook:')).map((o) => [o.operationId, `${o.method} ${o.path}`]),
     );
     expect(actual).toEqual(expected);
+  });
+
+  it('serves the local mock at the root, its port a variable defaulting to 4010', () => {
+    expect(document.servers).toEqual([
+      expect.objectContaining({ url: 'http://127.0.0.1:{port}', variables: { port: expect.objectContaining({ default: '4010' }) } }),
+    ]);
+  });
+
+  it('gives every path its service\'s real host, then the local mock', () => {
+    const hosts: Record<string, string> = {
+      rules: 'https://api.getsequence.io',
+      sequences: 'https://api.sequenzy.com',
+      comms: 'https://comms.platform.loop.health',
+    };
+    for (const [path, item] of Object.entries<any>(document.paths)) {
+      const resolved = item.$ref ? resolvePointer(document, item.$ref) : item;
+      expect(resolved.servers.map((server: any) => server.url), path).toEqual([hosts[resolved['x-service']], 'http://127.0.0.1:{port}']);
+    }
+  });
+
+  it('joins host and path as the seeds\' curl lines do', () => {
+    const urlOf = (operationId: string) => {
+      const operation = byId(operationId);
+      const item = document.paths[operation.path];
+      const resolved = item.$ref ? resolvePointer(document, item.$ref) : item;
+      return `${resolved.servers[0].url}${operation.path}`;
+    };
+    expect(urlOf('createRule')).toBe('https://api.getsequence.io/api/v1/rules');
+    expect(urlOf('createEmailSequence')).toBe('https://api.sequenzy.com/api/v1/sequences');
+    expect(urlOf('createCommsSequence')).toBe('https://comms.platform.loop.health/v1/sequences');
   });
 
   it('models the three transfer webhooks as OpenAPI webhooks', () => {
@@ -243,6 +273,27 @@ describe('Sequences and Comms operations', () => {
       }
       expect(definition.responses['401'], operationId).toBeDefined();
     }
+  });
+
+  it('answer 500 on every Sequences operation and 409 where a named resource is created, as the API introduction lists them', () => {
+    for (const operationId of Object.keys(SEQUENCES_OPERATIONS)) {
+      const { responses } = byId(operationId).definition;
+      const expected = ['500', ...(operationId === 'createEmailSequence' ? ['409'] : [])];
+      for (const status of expected) {
+        const media = responses[status]?.content?.['application/json'];
+        expect(media?.schema?.$ref, `${operationId} ${status}`).toBe('#/components/schemas/SequencesError');
+        expect(Object.keys(media.examples ?? {}).length, `${operationId} ${status} examples`).toBeGreaterThan(0);
+      }
+      if (operationId !== 'createEmailSequence') expect(responses['409'], operationId).toBeUndefined();
+    }
+  });
+
+  it('cite the API introduction for the Sequences error envelope, marking code and details as additions', () => {
+    const schema = document.components.schemas.SequencesError;
+    expect(schema.description).toContain('https://docs.sequenzy.com/api-reference/introduction');
+    expect(schema['x-extension']).toBeUndefined();
+    for (const published of ['success', 'error']) expect(schema.properties[published]['x-extension'], published).toBeUndefined();
+    for (const added of ['code', 'details']) expect(schema.properties[added]['x-extension'], added).toBeTruthy();
   });
 
   it('answer Comms validation errors with 422, as the comms pages document', () => {

@@ -1,5 +1,6 @@
 // Bare Prism serves the source document as written: every operation answers every documented
-// example with the documented status, the example verbatim, and no sl-violations.
+// example with the documented status, the example verbatim, and no sl-violations; and without a
+// Prefer header it answers the first example, which for a written rule is a disabled one.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledDocument, projectRoot } from '../support/contract.js';
@@ -47,5 +48,20 @@ describe('prism mock openapi.yaml', () => {
     expect(response.headers.get('sl-violations'), text).toBeNull();
     expect(response.status, text).toBe(Number(status));
     if (exampleValue !== undefined) expect(JSON.parse(text)).toEqual(exampleValue);
+  });
+});
+
+describe('prism mock openapi.yaml without Prefer', () => {
+  it.each(['createRule', 'updateRule'])('answers %s with a disabled rule, as the page says the service does', async (operationId) => {
+    const operation = operations.find((candidate) => candidate.operationId === operationId)!;
+    const request = exampleRequest(operation);
+    const response = await fetch(`${baseUrl}${request.path}`, {
+      method: request.method,
+      headers: { accept: 'application/json', ...authFor(operation.auth), ...request.headers },
+      body: JSON.stringify(request.body),
+    });
+    const answer = await response.json();
+    expect(response.status).toBeLessThan(300);
+    expect(answer.data.status).toBe('disabled');
   });
 });

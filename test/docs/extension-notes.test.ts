@@ -5,6 +5,7 @@ import { AUTH_HEADING, renderAuthSection } from '../../src/redocly/auth-section.
 import {
   appendParagraph,
   COMING_SOON_SENTENCE,
+  renderBadges,
   renderExtension,
   renderPermission,
   withComingSoon,
@@ -60,6 +61,9 @@ describe('description helpers', () => {
     expect(appendParagraph(once, renderExtension('invented'))).toBe(once);
     expect(once).toBe('Lists rules.\n\n**Contract extension** (beyond the published docs): invented\n');
   });
+  it('names the published pages\' badges in one sentence', () => {
+    expect(renderBadges([{ name: 'v2' }])).toBe('**Marked on the published reference:** **v2**.');
+  });
   it('opens a Coming Soon description with the sentence exactly once', () => {
     expect(withComingSoon('Creates a rule.')).toBe(`${COMING_SOON_SENTENCE}\n\nCreates a rule.\n`);
     const already = `${COMING_SOON_SENTENCE}\n\nCreates a rule.\n`;
@@ -114,6 +118,21 @@ describe('the bundled contract', () => {
       )
       .map((operation) => operation.operationId);
     expect(unmarked).toEqual([]);
+  });
+
+  it('records the published pages\' v2 badges on create, update and delete rule, and names them in the description', () => {
+    const byId = new Map(operationsOf(document).map(({ operation }) => [operation.operationId, operation]));
+    const badged = [...byId.values()]
+      .filter((operation) => operation['x-badges']?.some((badge: { name: string }) => badge.name === 'v2'))
+      .map((operation) => operation.operationId)
+      .sort();
+    expect(badged).toEqual(['createRule', 'deleteRule', 'updateRule']);
+    for (const operationId of badged) {
+      const operation = byId.get(operationId);
+      expect(operation.description, operationId).toContain(renderBadges([{ name: 'v2' }]));
+      expect(operation.description, operationId).not.toContain('**Coming Soon**,');
+    }
+    expect(byId.get('createRule')['x-badges'].map((badge: { name: string }) => badge.name)).toEqual(['v2', 'Coming Soon']);
   });
 
   it('shows every x-extension reason in the description next to it', () => {
