@@ -1,15 +1,19 @@
-// `npm run bench:mock`: bare Prism vs this mock vs a plain node:http server, under the same autocannon load.
-// Options: --duration S (per scenario, default 10), --spec FILE, --profile (also CPU-profile the mock).
+// `npm run bench:mock`: bare Prism vs this mock (the built CLI, as a user runs it) vs a plain node:http
+// server, under the same autocannon load, on the same document and requests. Every answer of the mock
+// is first checked against the contract. Options: --duration S (per scenario, default 10), --spec FILE,
+// --profile (also CPU-profile the mock).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { validateResponse, type OperationId } from '../generated/validators.js';
 import { freePort } from '../src/net/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist/cli/main.js');
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
@@ -23,6 +27,7 @@ const CONNECTIONS = 32;
 
 interface Scenario {
   name: string;
+  operationId: OperationId;
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
@@ -39,9 +44,10 @@ function requestExample(path: string, method: string): string {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'Rules GET /api/v1/rules/{id}', method: 'GET', path: '/api/v1/rules/rule_01HXYZ1234', headers: { authorization: 'ApiKey demo_admin' } },
+  { name: 'Rules GET /api/v1/rules/{id}', operationId: 'getRule', method: 'GET', path: '/api/v1/rules/rule_01HXYZ1234', headers: { authorization: 'ApiKey demo_admin' } },
   {
     name: 'Rules POST /api/v1/transfers',
+    operationId: 'createTransfer',
     method: 'POST',
     path: '/api/v1/transfers',
     headers: { authorization: 'ApiKey demo_admin', 'content-type': 'application/json' },
@@ -49,6 +55,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Comms POST /v1/sequences',
+    operationId: 'createCommsSequence',
     method: 'POST',
     path: '/v1/sequences',
     headers: { authorization: 'Bearer bench_token', 'content-type': 'application/json' },
@@ -79,9 +86,8 @@ const TARGETS: Target[] = [
     name: 'this mock',
     command: port => [
       ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-      '--import',
-      'tsx',
-      join(ROOT, 'scripts/start.ts'),
+      CLI,
+      'mock',
       '--spec',
       SPEC,
       '--port',
@@ -168,12 +174,23 @@ function summarizeProfile(file: string): Array<[string, number]> {
   return [...totals].map(([k, v]) => [k, (100 * v) / sum] as [string, number]).sort((a, b) => b[1] - a[1]);
 }
 
+/** Each scenario's answer from the mock, checked against the contract before any load. */
+async function checkAnswers(url: string): Promise<void> {
+  for (const scenario of SCENARIOS) {
+    const answer = await fetch(url + scenario.path, { method: scenario.method, headers: scenario.headers, ...(scenario.body ? { body: scenario.body } : {}) });
+    const result = validateResponse(scenario.operationId, answer.status, await answer.json());
+    if (!result.valid) throw new Error(`${scenario.name}: the mock's ${answer.status} answer breaks the contract: ${JSON.stringify(result.errors)}`);
+  }
+}
+
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm ci does it).`);
 const rows: Array<{ target: string; scenario: string; measure: Measure; firstOkMs: number }> = [];
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 for (const target of TARGETS) {
   const { child, url, firstOkMs } = await start(target);
   process.stderr.write(`${target.name}: first 200 after ${fmt(firstOkMs)} ms\n`);
+  if (target.name === 'this mock') await checkAnswers(url);
   for (const scenario of SCENARIOS) {
     await load(url, scenario, Math.min(2, DURATION)); // warm-up, not counted
     const measure = await load(url, scenario, DURATION);
