@@ -82,7 +82,7 @@ export function parseBody(operation: Operation, request: MockRequest, limits: Bo
   }
   const nonFinite = firstNonFinite(body);
   if (nonFinite !== undefined) {
-    return invalid(operation, nonFinite, 'Must be a finite number: this one is too large to represent.', 'The request is invalid.');
+    return invalid(operation, nonFinite, 'Must be a finite number: this one is too large to represent.', 'The request body is invalid.');
   }
   return { ok: true, body };
 }

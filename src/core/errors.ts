@@ -2,6 +2,13 @@
 // envelope around them is the owning service's (services.ts); the pipeline picks which one applies.
 import { validationStatus, type ServiceError, type ServiceName, type ValidationProblem } from './services.js';
 
+/** The sentence above a validation error's details: which part of the request is at fault. */
+function validationSummary(details: ValidationProblem[]): string {
+  const inParameters = details.filter((detail) => detail.in !== undefined).length;
+  if (inParameters === 0) return 'The request body is invalid.';
+  return inParameters === details.length ? 'The request parameters are invalid.' : 'The request parameters and body are invalid.';
+}
+
 export const errors = {
   unauthorized(service: ServiceName): ServiceError {
     return { status: 401, code: 'unauthorized', message: service === 'comms' ? 'Missing or invalid access token.' : 'Missing or invalid API key.' };
@@ -9,7 +16,7 @@ export const errors = {
   forbidden(): ServiceError {
     return { status: 403, code: 'forbidden', message: 'This API key does not have the required permission.' };
   },
-  validation(service: ServiceName, details: ValidationProblem[], message = 'The request is invalid.'): ServiceError {
+  validation(service: ServiceName, details: ValidationProblem[], message = validationSummary(details)): ServiceError {
     return { status: validationStatus(service), code: 'validation_error', message, details };
   },
   idempotencyKeyMismatch(difference: string): ServiceError {

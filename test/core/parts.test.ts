@@ -71,9 +71,13 @@ describe('Router', () => {
 describe('service envelopes', () => {
   const error = errors.validation('rules', [{ pointer: '/a', message: 'is wrong' }]);
   it('words one error in each service shape', () => {
-    expect(errorBody('rules', error)).toEqual({ error: { code: 'validation_error', message: 'The request is invalid.', details: [{ pointer: '/a', message: 'is wrong' }] } });
-    expect(errorBody('sequences', error)).toEqual({ success: false, error: 'The request is invalid.', code: 'validation_error', details: [{ pointer: '/a', message: 'is wrong' }] });
-    expect(errorBody('comms', error)).toEqual({ error: 'validation_error', message: 'The request is invalid.', details: [{ pointer: '/a', message: 'is wrong' }] });
+    expect(errorBody('rules', error)).toEqual({ error: { code: 'validation_error', message: 'The request body is invalid.', details: [{ pointer: '/a', message: 'is wrong' }] } });
+    expect(errorBody('sequences', error)).toEqual({ success: false, error: 'The request body is invalid.', code: 'validation_error', details: [{ pointer: '/a', message: 'is wrong' }] });
+    expect(errorBody('comms', error)).toEqual({ error: 'validation_error', message: 'The request body is invalid.', details: [{ pointer: '/a', message: 'is wrong' }] });
+  });
+  it('says which part of the request is at fault', () => {
+    expect(errors.validation('rules', [{ in: 'query', pointer: '/first', message: 'x' }]).message).toBe('The request parameters are invalid.');
+    expect(errors.validation('rules', [{ in: 'query', pointer: '/first', message: 'x' }, { pointer: '/a', message: 'y' }]).message).toBe('The request parameters and body are invalid.');
   });
   it('uses each service validation status', () => {
     expect(errors.validation('comms', []).status).toBe(422);

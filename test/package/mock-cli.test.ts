@@ -1,0 +1,111 @@
+// `npx platform-contract mock` from a project that installed the packed tarball, driven over HTTP:
+// the README's promise to a frontend team that never clones this repository.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/contract.js';
+import { packedProject, type PackedProject } from '../support/packed.js';
+
+let project: PackedProject;
+const running: ChildProcess[] = [];
+
+beforeAll(async () => {
+  project = await packedProject();
+}, 300_000);
+
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** `npx platform-contract ...` in the scratch project; resolves with its URL once the banner is printed. */
+async function npx(args: string[]): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const child = spawn('npx', ['--no-install', 'platform-contract', ...args], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', HOST: '' } });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  for (let i = 0; i < 600 && !output.includes('Ctrl+C'); i++) {
+    if (child.exitCode !== null) throw new Error(`npx platform-contract ${args.join(' ')} exited: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const url = /ready on (http:\/\/\S+)/.exec(output)?.[1];
+  if (!url) throw new Error(`no ready line: ${output}`);
+  return { url, child, output: () => output };
+}
+
+const seedRule = async () => JSON.parse(await readFile(path.join(projectRoot, 'test/fixtures/seeds/000_createRule_request.json'), 'utf8')).value;
+
+describe('the packed package', () => {
+  it('ships the compiled CLI, the bundled contract and the demo keys, and no sources or tests', () => {
+    expect(project.files).toEqual(expect.arrayContaining(['dist/cli/main.js', 'generated/openapi.json', 'mock/demo-keys.yaml', 'package.json']));
+    expect(project.files.filter((file) => /^(src|test|scripts|bench|paths|schemas|examples)\//.test(file))).toEqual([]);
+  });
+
+  it('answers --help', async () => {
+    const child = spawn('npx', ['--no-install', 'platform-contract', '--help'], { cwd: project.dir });
+    let out = '';
+    child.stdout!.on('data', (chunk) => (out += chunk));
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(out).toMatch(/Usage: platform-contract <command>/);
+  });
+});
+
+describe('npx platform-contract mock', () => {
+  let mock: Awaited<ReturnType<typeof npx>>;
+  beforeAll(async () => {
+    mock = await npx(['mock', '--port', '0']);
+  });
+  afterAll(() => mock?.child.kill('SIGTERM'));
+
+  const call = (method: string, pathname: string, headers: Record<string, string> = {}, body?: unknown) =>
+    fetch(`${mock.url}${pathname}`, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+
+  it('serves the bundled contract with the demo keys', () => {
+    expect(mock.output()).toMatch(/operations from node_modules\/platform-contract\/generated\/openapi\.json/);
+    expect(mock.output()).toContain('demo_admin');
+  });
+
+  it('authenticates and applies the scopes', async () => {
+    expect((await call('GET', '/api/v1/rules')).status).toBe(401);
+    expect((await call('GET', '/api/v1/rules', { authorization: 'ApiKey demo_admin' })).status).toBe(200);
+    const denied = await call('GET', '/api/v1/rules/rule_01HXYZ1234', { authorization: 'ApiKey demo_no_access' });
+    expect(denied.status).toBe(403);
+    expect(await denied.json()).toEqual({ error: { code: 'forbidden', message: 'This API key does not have the required permission.' } });
+  });
+
+  it("answers bad input in each service's envelope", async () => {
+    const sequences = await call('POST', '/api/v1/sequences', { authorization: 'Bearer t' }, { trigger: 'contact_added' });
+    expect(sequences.status).toBe(400);
+    expect(await sequences.json()).toMatchObject({ success: false, code: 'validation_error', details: [{ pointer: '/name' }] });
+    const comms = await call('POST', '/v1/sequences', { authorization: 'Bearer t' }, { name: 'x' });
+    expect(comms.status).toBe(422);
+    expect(await comms.json()).toMatchObject({ error: 'validation_error' });
+  });
+
+  it('replays an Idempotency-Key', async () => {
+    const headers = { authorization: 'ApiKey demo_admin', 'idempotency-key': 'pack-test-1' };
+    const first = await call('POST', '/api/v1/rules', headers, await seedRule());
+    const again = await call('POST', '/api/v1/rules', headers, await seedRule());
+    expect(first.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('x-request-id')).toBe(first.headers.get('x-request-id'));
+  });
+});
+
+describe('npx platform-contract mock --stateful', () => {
+  it('stores what a client creates and lists it', async () => {
+    const mock = await npx(['mock', '--port', '0', '--stateful']);
+    try {
+      const headers = { authorization: 'ApiKey demo_admin', 'content-type': 'application/json' };
+      const created = await fetch(`${mock.url}/api/v1/rules`, { method: 'POST', headers, body: JSON.stringify(await seedRule()) });
+      expect(created.status).toBe(201);
+      const { data } = (await created.json()) as { data: { id: string; status: string } };
+      expect(data.status).toBe('disabled');
+      const listed = (await (await fetch(`${mock.url}/api/v1/rules`, { headers })).json()) as { data: Array<{ id: string }> };
+      expect(listed.data[0].id).toBe(data.id);
+    } finally {
+      mock.child.kill('SIGTERM');
+    }
+  });
+});
