@@ -25,6 +25,9 @@ export const errors = {
   routeNotFound(method: string, path: string): ServiceError {
     return { status: 404, code: 'route_not_found', message: `No operation is documented at ${method} ${path}.` };
   },
+  malformedPath(path: string, segment: string): ServiceError {
+    return { status: 404, code: 'route_not_found', message: `The path ${path} is not valid percent-encoding ("${segment}"), so it names no resource.` };
+  },
   methodNotAllowed(method: string, path: string, allowed: string[]): ServiceError {
     return { status: 405, code: 'method_not_allowed', message: `${path} does not accept ${method}; it accepts ${allowed.join(', ')}.` };
   },

@@ -85,10 +85,8 @@ export function createMock(options: MockOptions): Mock {
     }
     const { operation } = route;
     const { service } = operation;
-    if (route.kind === 'malformed') {
-      const problem = { in: 'path' as const, pointer: `/${route.parameter}`, message: `Not valid percent-encoding: "${route.value}".` };
-      return refuse(service, refusal(errors.validation(service, [problem])));
-    }
+    // A path that does not decode names no resource: 404, which every operation with a path parameter documents.
+    if (route.kind === 'malformed') return refuse(service, refusal(errors.malformedPath(request.path, route.value)));
     const caller = authenticate(operation.auth, request.headers.authorization, keys);
     if (!caller.authenticated) {
       const scheme = challenge(operation.auth);

@@ -68,7 +68,11 @@ type Mutation =
   | { kind: 'query'; name: string; value: string }
   | { kind: 'drop-query' }
   | { kind: 'method'; method: string }
-  | { kind: 'header'; name: string; value: string };
+  | { kind: 'header'; name: string; value: string }
+  /** A path segment that is not valid percent-encoding (`%ZZ`): once a 500 inside Prism. */
+  | { kind: 'malformed-escape'; value: string }
+  /** Arrays nested `depth` deep, sent with an Idempotency-Key: once a 500 while fingerprinting. */
+  | { kind: 'deep-body'; depth: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.constant<Mutation>({ kind: 'none' }) },
@@ -96,6 +100,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       value: fc.oneof(fc.string({ minLength: 1, maxLength: 30 }).map(s => s.replace(/[^\x20-\x7e]/g, 'x')), fc.constantFrom('code=404', 'code=201', 'code=999', 'dynamic=true', 'example=nope', 'text/html')),
     }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('malformed-escape' as const), value: fc.constantFrom('%ZZ', '%', '%E0%A4%A', 'a%2', '%C0%AF') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep-body' as const), depth: fc.constantFrom(65, 1_000, 100_000) }) },
 );
 
 const authorization = fc.constantFrom('valid', 'valid', 'valid', 'none', 'unknown', 'reader', 'no-access');
@@ -157,6 +163,17 @@ function buildRequest(operation: SpecOperation, change: Mutation, auth: string) 
       break;
     case 'header':
       headers[change.name] = change.value;
+      break;
+    case 'malformed-escape': {
+      const segments = path.split('?')[0].split('/');
+      segments[segments.length - 1] = change.value;
+      path = segments.join('/') + (path.includes('?') ? `?${path.split('?')[1]}` : '');
+      break;
+    }
+    case 'deep-body':
+      rawBody = '['.repeat(change.depth) + ']'.repeat(change.depth);
+      headers['content-type'] = 'application/json';
+      headers['idempotency-key'] = `deep-${change.depth}`;
       break;
   }
   return { method, path, headers, body, rawBody };
