@@ -90,7 +90,18 @@ function tooDifferent(scope: SchemaScope, was: Composition, now: Composition): v
     `the ${was.keyword} of ${was.branches.length} alternatives became a ${now.keyword} of ${now.branches.length} too different to compare: treat it as changed`);
 }
 
+/**
+ * The discriminator changes nothing on the wire, but generated clients read it to type the union.
+ * Its mapping follows the variants, which are reported on their own.
+ */
+function compareDiscriminators(scope: SchemaScope, was: Composition, now: Composition): void {
+  if (was.discriminator?.value.propertyName === now.discriminator?.value.propertyName) return;
+  const [side, pointer] = now.discriminator ? (['head', now.discriminator.pointer] as const) : (['base', was.discriminator!.pointer] as const);
+  report(scope, 'documentation', 'discriminator', side, pointer, `discriminator ${now.discriminator ? (was.discriminator ? 'changed' : 'added') : 'removed'} (generated clients may type the union differently)`);
+}
+
 function compareComposition(scope: SchemaScope, was: Composition, now: Composition, wasTag: Tag | undefined, nowTag: Tag | undefined, compare: CompareSchemas): void {
+  compareDiscriminators(scope, was, now);
   if (wasTag && nowTag && wasTag.property === nowTag.property) return compareTagged(scope, was, now, wasTag, nowTag, compare);
   if (wasTag || nowTag) return tooDifferent(scope, was, now);
   const { base, head } = scope.documents;

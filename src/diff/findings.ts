@@ -108,7 +108,7 @@ function describePlace(where: string, paths: string[]): string {
   const shown = inPayload.slice(0, MAX_PATHS_SHOWN);
   if (inPayload.length > MAX_PATHS_SHOWN) shown.push(`${inPayload.length - MAX_PATHS_SHOWN} more`);
   const last = inPayload[0]!.split('/').pop()!;
-  const noun = /^(0|[1-9]\d*|\*)$/.test(last) ? 'item' : 'property';
+  const noun = /^(0|[1-9]\d*)$/.test(last) ? 'item' : 'property';
   const root = paths.includes('') ? ' (and the value itself)' : '';
   return `${where} ${inPayload.length > 1 ? `${noun === 'item' ? 'items' : 'properties'}` : noun} ${listed(shown)}${root}`;
 }

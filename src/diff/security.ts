@@ -14,7 +14,8 @@ function requirements(document: Json, operation: Operation): { pointer: string; 
   const alternatives = list.map((requirement) => {
     const schemes = Object.keys(requirement ?? {}).sort();
     if (schemes.length === 0) return 'no authentication';
-    return schemes.map((scheme) => `${scheme}${requirement[scheme].length > 0 ? ` [${[...requirement[scheme]].sort().join(', ')}]` : ''}`).join(' and ');
+    const scopes = (scheme: string): string[] => (Array.isArray(requirement[scheme]) ? [...requirement[scheme]].sort() : []);
+    return schemes.map((scheme) => `${scheme}${scopes(scheme).length > 0 ? ` [${scopes(scheme).join(', ')}]` : ''}`).join(' and ');
   });
   return { pointer: own !== undefined ? fragment(operation.pointer, 'security') : '#/security', alternatives: [...new Set(alternatives)].sort() };
 }
