@@ -10,6 +10,7 @@ import { loadSpecFile, type SpecFile } from '../adapters/node/spec-file.js';
 import { SpecError, UsageError } from '../adapters/node/startup-errors.js';
 import { diffContracts } from '../diff/diff.js';
 import { FORMATS, formatReport, plural, type Format } from '../diff/format.js';
+import { unresolvedReference } from '../diff/references.js';
 import { judgeRelease, latestReleaseTag } from '../diff/release.js';
 
 export interface DiffIo {
@@ -94,9 +95,12 @@ async function loadRevision(source: string, cwd: string): Promise<SpecFile> {
   }
 }
 
-/** A file path (relative to `cwd`) or `git:REF[:FILE]`. */
-export function loadContract(source: string, cwd: string): Promise<SpecFile> {
-  return source.startsWith('git:') ? loadRevision(source, cwd) : loadSpecFile(path.resolve(cwd, source));
+/** A file path (relative to `cwd`) or `git:REF[:FILE]`, every local `$ref` of which resolves. */
+export async function loadContract(source: string, cwd: string): Promise<SpecFile> {
+  const spec = source.startsWith('git:') ? await loadRevision(source, cwd) : await loadSpecFile(path.resolve(cwd, source));
+  const unresolved = unresolvedReference(spec.document);
+  if (unresolved) throw new SpecError(`${source}: ${unresolved.pointer}: $ref "${unresolved.ref}" does not resolve`);
+  return spec;
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

@@ -1,9 +1,10 @@
 // The `platform-contract diff` command: its exit codes, its three formats, git:REF (the multi-file
 // contract at a revision) and its one-line errors.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runDiff } from '../../src/cli/diff.js';
 import { capture, fixtures, GitRepository } from './git-repository.js';
 
@@ -102,11 +103,18 @@ describe('platform-contract diff: bad input is one line and exit 2', () => {
       folder = mkdtempSync(path.join(tmpdir(), 'diff-bad-input-'));
       writeFileSync(path.join(folder, 'broken.yaml'), 'openapi: 3.1.0\ninfo: [unclosed\n');
       writeFileSync(path.join(folder, 'not-openapi.json'), '{"swagger": "2.0"}');
+      const dangling = parse(readFileSync(path.join(fixtures, 'template.yaml'), 'utf8'));
+      dangling.components.schemas.Body = { type: 'object', properties: { thing: { $ref: '#/components/schemas/Missing' } } };
+      writeFileSync(path.join(folder, 'dangling.json'), JSON.stringify(dangling));
     });
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
     it('invalid YAML', async () => expectOneLineError(await diff(['broken.yaml', 'broken.yaml'], folder), 'broken.yaml: not valid YAML'));
     it('a document that is not OpenAPI 3', async () => expectOneLineError(await diff(['not-openapi.json', 'not-openapi.json'], folder), 'not an OpenAPI 3.x document'));
+    it('a bundled document with a $ref that leads nowhere', async () => {
+      expectOneLineError(await diff(['dangling.json', 'dangling.json'], folder),
+        'dangling.json: #/components/schemas/Body/properties/thing: $ref "#/components/schemas/Missing" does not resolve');
+    });
   });
 });
 
