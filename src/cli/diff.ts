@@ -153,7 +153,14 @@ export async function runCheckBreaking(argv: string[], io: DiffIo): Promise<numb
   try {
     const { values } = parse(argv);
     const format = parseFormat(values.format);
-    const root = await repositoryRoot(io.cwd);
+    let root: string | undefined;
+    try {
+      root = await repositoryRoot(io.cwd);
+    } catch (error) {
+      // Without git there are no tags to compare with (an installed package, a bare container).
+      io.stdout.write(`${CHECK}: skipped, ${firstLine(error)}.\n`);
+      return 0;
+    }
     if (!root) {
       io.stdout.write(`${CHECK}: skipped, ${io.cwd} is not in a git repository.\n`);
       return 0;

@@ -156,7 +156,8 @@ function compareAccess(scope: SchemaScope, before: SchemaView, after: SchemaView
     const now = after[keyword]?.value === true;
     if (was === now) continue;
     const [side, pointer] = now ? (['head', after[keyword]!.pointer] as const) : (['base', before[keyword]!.pointer] as const);
-    const effect: Effect = scope.direction !== matters ? 'documentation' : now === (keyword === 'readOnly') ? 'narrower' : 'wider';
+    // A new readOnly lets the client send less; a new writeOnly lets the answer hold less.
+    const effect: Effect = scope.direction !== matters ? 'documentation' : keyword === 'readOnly' ? (now ? 'narrower' : 'wider') : now ? 'wider' : 'narrower';
     const detail = keyword === 'readOnly'
       ? now ? 'now read-only: clients may not send it' : 'no longer read-only'
       : now ? 'now write-only: answers may leave it out' : 'no longer write-only';

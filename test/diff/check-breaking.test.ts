@@ -61,6 +61,12 @@ describe('check:breaking on a git repository', () => {
     expect(result).toEqual({ code: 0, stdout: 'check:breaking: skipped, the repository has no release tag v* yet.\n', stderr: '' });
   });
 
+  it('is skipped in one line outside a git repository', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'diff-test-plain-'));
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+    expect(await check(folder)).toEqual({ code: 0, stdout: `check:breaking: skipped, ${folder} is not in a git repository.\n`, stderr: '' });
+  });
+
   it('is skipped in one line in a shallow clone without the tags', async () => {
     const repository = repositoryWithRelease();
     repository.edit('openapi.yaml', 'title: Transfers', 'title: Transfer service');
