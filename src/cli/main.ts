@@ -2,7 +2,10 @@
 // `platform-contract`: the package's command line. Each subcommand lives in its own module; this
 // file only dispatches, and turns a usage mistake into one line and exit code 2.
 import { readFileSync } from 'node:fs';
+import { runDiff } from './diff.js';
 import { runMock } from './mock.js';
+
+const io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
 
 interface Command {
   summary: string;
@@ -11,6 +14,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   mock: { summary: 'serve the contract as a mock API (see `platform-contract mock --help`)', run: (argv) => runMock(argv) },
+  diff: { summary: 'list the changes between two contracts, breaking ones first (see `platform-contract diff --help`)', run: (argv) => runDiff(argv, io) },
 };
 
 function version(): string {
@@ -47,4 +51,9 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// A reader that stops early (`| head`) is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await main(process.argv.slice(2));

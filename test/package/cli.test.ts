@@ -1,7 +1,7 @@
-// `npx platform-contract mock` from a project that installed the packed tarball, driven over HTTP:
-// the README's promise to a frontend team that never clones this repository.
+// `npx platform-contract` from a project that installed the packed tarball: the mock driven over
+// HTTP, and diff on two contracts: the README's promise to teams that never clone this repository.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/contract.js';
@@ -90,6 +90,27 @@ describe('npx platform-contract mock', () => {
     expect(first.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.headers.get('x-request-id')).toBe(first.headers.get('x-request-id'));
+  });
+});
+
+describe('npx platform-contract diff', () => {
+  it('finds a breaking change between two contracts, with exit code 1, and none in a contract against itself', async () => {
+    const base = path.join(project.dir, 'base.json');
+    await copyFile(path.join(project.dir, 'node_modules/platform-contract/generated/openapi.json'), base);
+    const contract = JSON.parse(await readFile(base, 'utf8'));
+    delete contract.paths['/api/v1/cards'];
+    await writeFile(path.join(project.dir, 'head.json'), JSON.stringify(contract));
+    const diff = (head: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn('npx', ['--no-install', 'platform-contract', 'diff', 'base.json', head, '--format', 'json'], { cwd: project.dir });
+        let out = '';
+        child.stdout!.on('data', (chunk) => (out += chunk));
+        child.on('exit', (code) => resolve({ code, out }));
+      });
+    const changed = await diff('head.json');
+    expect(changed.code).toBe(1);
+    expect(JSON.parse(changed.out).findings).toContainEqual(expect.objectContaining({ kind: 'breaking', operationId: 'listCards' }));
+    expect((await diff('base.json')).code).toBe(0);
   });
 });
 
