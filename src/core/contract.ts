@@ -129,7 +129,7 @@ function isBareReference(value: Json): boolean {
 export function followRefs(document: Json, at: string): { pointer: string; value: Json } {
   const seen = new Set<string>();
   let current = at;
-  let value = valueAtFragment(document, current);
+  let value: Json = valueAtFragment(document, current);
   while (isBareReference(value)) {
     if (seen.has(current)) throw new ContractError(current, 'circular $ref');
     seen.add(current);
