@@ -2,7 +2,7 @@
 // its operations with their parameters and examples, and a conformance check of any answer.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { followRefs } from '../../src/generate/json-pointer.js';
+import { followRefs } from '../../src/core/contract.js';
 import { validateResponse, validateSchema, type OperationId, type SchemaName, type ValidationResult } from '../../generated/validators.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
