@@ -1,4 +1,4 @@
-// npm run generate: writes generated/ (openapi.json, types.ts, validators.js, validators.d.ts) from openapi.yaml.
+// npm run generate: writes generated/ (openapi.json, types.d.ts, validators.js, validators/ and their .d.ts) from openapi.yaml.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateOutputs, writeOutputs } from '../src/generate/outputs.js';

@@ -6,6 +6,19 @@ import type { ValidationProblem } from './services.js';
 
 export type ValidationResult = { valid: true } | { valid: false; errors: ValidationProblem[] };
 
+export interface ValidateOptions {
+  /** Also refuse properties the contract does not name (`--strict`): `Property "x" is not allowed here.` */
+  strict?: boolean;
+}
+
+/** A request's parameters as they arrive: strings (a repeated query value, several), headers in any case. */
+export interface ParameterInput {
+  path?: Record<string, string | undefined>;
+  query?: Record<string, string | string[] | undefined>;
+  header?: Record<string, string | string[] | undefined>;
+}
+
+/** The declared parameters a request gave, coerced (`first=20` is the number 20), headers keyed by their documented name. */
 export interface ParameterValues {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
@@ -14,14 +27,11 @@ export interface ParameterValues {
 
 export type ParameterResult = { valid: true; values: ParameterValues } | { valid: false; errors: ValidationProblem[] };
 
-/** The validators' API, as generated/validators.js and compileValidators() provide it. */
+/** What the core validates with: generated/validators.js, a per-service module, or compileValidators(). */
 export interface ContractValidators {
-  validateRequest(operationId: string, body: unknown, options?: { strict?: boolean }): ValidationResult;
-  validateResponse(operationId: string, status: number | string, body: unknown, options?: { strict?: boolean }): ValidationResult;
-  validateParameters(
-    operationId: string,
-    parameters: { path?: Record<string, string>; query?: Record<string, string | string[]>; header?: Record<string, string | undefined> },
-  ): ParameterResult;
+  validateRequest(operationId: string, body: unknown, options?: ValidateOptions): ValidationResult;
+  validateResponse(operationId: string, status: number | string, body: unknown, options?: ValidateOptions): ValidationResult;
+  validateParameters(operationId: string, parameters?: ParameterInput): ParameterResult;
 }
 
 /** More details than this help nobody; the first ones name the problem. */

@@ -8,10 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { validator } from '@exodus/schemasafe';
 import { parse } from 'yaml';
-import { createContractAjv, DOCUMENT_ID } from './ajv.js';
-import type { Json } from './json-pointer.js';
-import { listOperations } from './operations.js';
-import { rewriteForValidation, withoutAnnotations } from './schema-rewrites.js';
+import { bodyShape, readContract } from '../core/contract.js';
+import { ajvRef, createContractAjv, DOCUMENT_ID } from '../validation/ajv.js';
+import { rewriteForValidation, withoutAnnotations } from '../validation/schema-rewrites.js';
+
+// The document is JSON of any shape.
+type Json = any;
 
 const run = promisify(execFile);
 
@@ -47,10 +49,10 @@ export function median(values: number[]): number {
  * Milliseconds an ES module snippet reports on stdout, run `runs` times in fresh Node processes
  * (so nothing is cached in memory), as the median.
  */
-export async function measureColdStart(code: string, { cwd, runs = 7 }: { cwd: string; runs?: number }): Promise<number> {
+export async function measureColdStart(code: string, { cwd, runs = 7, execArgv = [] }: { cwd: string; runs?: number; execArgv?: string[] }): Promise<number> {
   const timings: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], { cwd });
+    const { stdout } = await run(process.execPath, [...execArgv, '--input-type=module', '-e', code], { cwd });
     timings.push(Number(stdout.trim()));
   }
   return median(timings);
@@ -73,15 +75,15 @@ export interface Contender {
 }
 
 interface GeneratedValidators {
-  validateRequest(operationId: any, body: unknown): { valid: boolean };
+  validateRequest(operationId: any, body: unknown, options?: { strict?: boolean }): { valid: boolean };
   [guard: string]: unknown;
 }
 
 /** The generated standalone module through its public API: dispatch by operationId, result object. */
-export function standaloneRequest(validators: GeneratedValidators): Contender {
+export function standaloneRequest(validators: GeneratedValidators, strict = false): Contender {
   return {
-    name: 'generated/validators.js: validateRequest(operationId, body)',
-    compile: ({ operationId }) => (body) => validators.validateRequest(operationId, body).valid,
+    name: `generated/validators.js: validateRequest(operationId, body${strict ? ', { strict: true }' : ''})`,
+    compile: ({ operationId }) => (body) => validators.validateRequest(operationId, body, { strict }).valid,
   };
 }
 
@@ -96,8 +98,6 @@ export function standaloneGuard(validators: GeneratedValidators): Contender {
     },
   };
 }
-
-const ajvRef = (fragment: string) => `${DOCUMENT_ID}#${fragment.slice(1).split('/').map(encodeURIComponent).join('/')}`;
 
 /** Ajv compiling at runtime exactly what the standalone module holds: same rewrites, same options. */
 export function runtimeAjv(document: Json): Contender {
@@ -140,6 +140,18 @@ export function compileAllSnippet(documentPath: string, pointers: string[]): str
   `;
 }
 
+/** A snippet for measureColdStart (run with tsx): compileValidators() on the bundled document, the mock's cost for `--spec`. */
+export function compileValidatorsSnippet(root: string, documentPath: string): string {
+  return `
+    const { readFileSync } = await import('node:fs');
+    const { compileValidators } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'src/validation/compile.ts')).href)});
+    const document = JSON.parse(readFileSync(${JSON.stringify(documentPath)}, 'utf8'));
+    const start = performance.now();
+    compileValidators(document);
+    console.log(performance.now() - start);
+  `;
+}
+
 /** A snippet for measureColdStart: import the standalone module. */
 export function importSnippet(modulePath: string): string {
   return `
@@ -155,11 +167,11 @@ export function importSnippet(modulePath: string): string {
  * request body schema of its operation.
  */
 export function loadPayloads(root: string, document: Json): Payload[] {
-  const operations = listOperations(document);
+  const { operations } = readContract(document);
   const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
   const requestSchema = (operationId: string) => {
-    const shape = operations.find((operation) => operation.operationId === operationId)?.request?.shape;
-    if (shape?.kind !== 'json') throw new Error(`${operationId} has no JSON request body`);
+    const shape = bodyShape(operations.find((operation) => operation.operationId === operationId)?.requestBody?.contents ?? []);
+    if (shape.kind !== 'json') throw new Error(`${operationId} has no JSON request body`);
     return shape.schema;
   };
   const sequenceFixture = readdirSync(path.join(root, 'test/fixtures/seeds'))
@@ -183,14 +195,14 @@ export function loadPayloads(root: string, document: Json): Payload[] {
   ];
 }
 
-export const CONTENDERS = ['guard', 'validateRequest', 'ajv', 'schemasafe'] as const;
+export const CONTENDERS = ['guard', 'validateRequest', 'strict', 'ajv', 'schemasafe'] as const;
 export type ContenderKey = (typeof CONTENDERS)[number];
 
 export async function createContender(key: ContenderKey, root: string, document: Json): Promise<Contender> {
   if (key === 'ajv') return runtimeAjv(document);
   if (key === 'schemasafe') return schemasafe(document);
   const validators = await import(pathToFileURL(path.join(root, 'generated/validators.js')).href);
-  return key === 'guard' ? standaloneGuard(validators) : standaloneRequest(validators);
+  return key === 'guard' ? standaloneGuard(validators) : standaloneRequest(validators, key === 'strict');
 }
 
 /** Validations per second of one contender on each payload, checking first that it accepts them. */

@@ -1,15 +1,26 @@
 // Everything generated/ holds, produced from openapi.yaml in memory, and written to a directory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SERVICE_NAMES } from '../core/services.js';
+import type { RewriteReport } from '../validation/schema-rewrites.js';
 import { bundleContract, serializeDocument } from './bundle.js';
-import type { RewriteReport } from './schema-rewrites.js';
 import { generateTypes } from './types-code.js';
 import { generateValidators } from './validators-code.js';
 
-export const GENERATED_FILES = ['openapi.json', 'types.ts', 'validators.js', 'validators.d.ts'] as const;
+/** Every file of generated/, by its path there, in the order they are written. */
+export const GENERATED_FILES = [
+  'openapi.json',
+  'types.d.ts',
+  'types.js',
+  'validators.js',
+  'validators.d.ts',
+  'validators/runtime.js',
+  ...SERVICE_NAMES.flatMap((service) => [`validators/${service}.js`, `validators/${service}.d.ts`]),
+  'validators/shared.js',
+] as const;
 
 export interface GeneratedOutputs {
-  /** File name in generated/ -> content. */
+  /** Path in generated/ (`validators/rules.js`) -> content. */
   files: Map<string, string>;
   report: RewriteReport;
 }
@@ -18,16 +29,22 @@ export async function generateOutputs(root: string): Promise<GeneratedOutputs> {
   const document = await bundleContract({ root });
   const types = await generateTypes(document);
   const validators = generateValidators(document);
-  const files = new Map<string, string>([
+  const produced = new Map<string, string>([
     ['openapi.json', serializeDocument(document)],
-    ['types.ts', types],
-    ['validators.js', validators.js],
-    ['validators.d.ts', validators.dts],
+    ['types.d.ts', types.dts],
+    ['types.js', types.js],
+    ...validators.files,
   ]);
+  const unlisted = [...produced.keys()].filter((name) => !(GENERATED_FILES as readonly string[]).includes(name));
+  if (unlisted.length > 0) throw new Error(`The generator wrote files GENERATED_FILES does not list: ${unlisted.join(', ')}`);
+  const files = new Map(GENERATED_FILES.filter((name) => produced.has(name)).map((name) => [name, produced.get(name)!]));
   return { files, report: validators.report };
 }
 
 export async function writeOutputs(directory: string, files: Map<string, string>): Promise<void> {
-  await mkdir(directory, { recursive: true });
-  for (const [name, content] of files) await writeFile(path.join(directory, name), content);
+  for (const [name, content] of files) {
+    const file = path.join(directory, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
 }

@@ -1,7 +1,7 @@
 // The bundled contract as the docs see it (every decorator of redocly.yaml applied), and ways to walk it.
 import { PROJECT_ROOT } from '../../src/docs/build.js';
 import { bundleContract } from '../../src/generate/bundle.js';
-import { followRefs } from '../../src/generate/json-pointer.js';
+import { followRefs } from '../../src/core/contract.js';
 
 export async function bundleSpec(): Promise<any> {
   return bundleContract({ root: PROJECT_ROOT });

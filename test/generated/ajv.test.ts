@@ -2,7 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createContractAjv, DOCUMENT_ID } from '../../src/generate/ajv.js';
+import { createContractAjv, DOCUMENT_ID } from '../../src/validation/ajv.js';
 
 const lengths = { openapi: '3.1.0', components: { schemas: { Min: { type: 'string', minLength: 2 }, Max: { type: 'string', maxLength: 2 } } } };
 

@@ -19,7 +19,7 @@ const rule = JSON.parse(readFileSync(new URL('../fixtures/seeds/000_createRule_r
 const payload: Payload = { label: 'seed rule', operationId: 'createRule', schema: '#/components/schemas/RuleCreateRequest', body: rule };
 
 describe('the contenders', () => {
-  it.each([standaloneGuard(validators), standaloneRequest(validators), runtimeAjv(document), schemasafe(document)])(
+  it.each([standaloneGuard(validators), standaloneRequest(validators), standaloneRequest(validators, true), runtimeAjv(document), schemasafe(document)])(
     '$name accepts the seed rule and rejects it with an unknown trigger type',
     (contender) => {
       const check = contender.compile(payload);

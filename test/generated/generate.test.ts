@@ -20,9 +20,10 @@ afterEach(async () => {
 });
 
 describe('generateOutputs', () => {
-  it('writes the four files of generated/, byte-identical from one run to the next', async () => {
+  it('writes every file of generated/, byte-identical from one run to the next', async () => {
     const [first, second] = [await generateOutputs(root), await generateOutputs(root)];
     expect([...first.files.keys()]).toEqual([...GENERATED_FILES]);
+    expect(GENERATED_FILES).toEqual(expect.arrayContaining(['types.d.ts', 'types.js', 'validators/runtime.js', 'validators/rules.js', 'validators/shared.js']));
     for (const name of GENERATED_FILES) expect(second.files.get(name), name).toBe(first.files.get(name));
     for (const [name, content] of first.files) {
       expect(content.endsWith('\n'), `${name} ends with a newline`).toBe(true);
@@ -40,15 +41,19 @@ describe('findDrift', () => {
     expect(await findDrift(fresh, committed)).toEqual([]);
   });
 
-  it('names stale, missing and unexpected files', async () => {
+  it('names stale, missing and unexpected files, in subdirectories too', async () => {
     const [fresh, committed] = [await scratchDirectory(), await scratchDirectory()];
-    await writeOutputs(fresh, new Map([['openapi.json', '{}\n'], ['types.ts', 'export type A = 2;\n']]));
-    await writeOutputs(committed, new Map([['types.ts', 'export type A = 1;\n'], ['old.js', '']]));
+    await writeOutputs(fresh, new Map([['openapi.json', '{}\n'], ['types.ts', 'export type A = 2;\n'], ['validators/rules.js', 'a\n'], ['validators/comms.js', 'b\n']]));
+    await writeOutputs(committed, new Map([['types.ts', 'export type A = 1;\n'], ['old.js', ''], ['validators/rules.js', 'A\n'], ['validators/old.js', '']]));
     await writeFile(path.join(committed, '.gitkeep'), '');
+    await writeFile(path.join(committed, 'validators', '.DS_Store'), '');
     expect(await findDrift(fresh, committed)).toEqual([
       { file: 'old.js', problem: 'unexpected' },
       { file: 'openapi.json', problem: 'missing' },
       { file: 'types.ts', problem: 'stale' },
+      { file: 'validators/comms.js', problem: 'missing' },
+      { file: 'validators/old.js', problem: 'unexpected' },
+      { file: 'validators/rules.js', problem: 'stale' },
     ]);
   });
 

@@ -1,13 +1,14 @@
 // The package as a frontend gets it: `npm pack`, installed into a separate project, compiled against
-// with TypeScript and run with Node.
+// with TypeScript, run with Node and built with Vite.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureBundle } from '../../src/generate/bundle-size.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,15 +17,19 @@ const seedRule = JSON.parse(await readFile(path.join(root, 'test/fixtures/seeds/
 
 const consumerSource = `
 import type { operations, Rule } from 'platform-contract/types';
-import { isRule, validateRequest, type ValidationResult } from 'platform-contract/validators';
+import { isRule, validateParameters, validateRequest, type ValidationResult } from 'platform-contract/validators';
+import { validateRequest as validateRulesRequest } from 'platform-contract/validators/rules';
 import contract from 'platform-contract/openapi.json' with { type: 'json' };
 
 // The seed rule, typed as the createRule request body.
 const body: operations['createRule']['requestBody']['content']['application/json'] = ${JSON.stringify(seedRule, null, 2)};
 const firstTrigger: Rule['trigger'] = body.trigger;
 
-const results: Record<string, ValidationResult | boolean | string> = {
+const parameters = validateParameters('listTransfers', { query: { account_id: 'acc_01HDEF0123', first: '5' } });
+const results: Record<string, ValidationResult | boolean | string | number> = {
   seed: validateRequest('createRule', body),
+  strict: validateRulesRequest('createRule', { ...body, colour: 'blue' }, { strict: true }),
+  first: parameters.valid ? parameters.values.query.first ?? 0 : 'invalid',
   bogusTrigger: validateRequest('createRule', { ...body, trigger: { type: 'BOGUS', account_id: 'acc_01HABC4567' } }),
   triggerType: firstTrigger.type,
   isRule: isRule(body),
@@ -63,7 +68,19 @@ afterAll(async () => {
 
 describe('the packed package', () => {
   it('ships generated/ and no sources or tests', () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(['generated/openapi.json', 'generated/types.ts', 'generated/validators.js', 'generated/validators.d.ts', 'package.json']));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        'generated/openapi.json',
+        'generated/types.d.ts',
+        'generated/types.js',
+        'generated/validators.js',
+        'generated/validators.d.ts',
+        'generated/validators/runtime.js',
+        'generated/validators/rules.js',
+        'generated/validators/rules.d.ts',
+        'package.json',
+      ]),
+    );
     expect(packedFiles.filter((file) => /^(src|test|scripts|paths|schemas|examples)\//.test(file))).toEqual([]);
   });
 
@@ -77,10 +94,22 @@ describe('the packed package', () => {
     const { stdout } = await run(process.execPath, ['dist/consumer.js'], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({
       seed: { valid: true },
-      bogusTrigger: { valid: false, errors: [{ path: '/trigger/type', message: expect.stringContaining('"BOGUS"') }] },
+      strict: { valid: false, errors: [{ pointer: '/colour', message: 'Property "colour" is not allowed here.' }] },
+      first: 5,
+      bogusTrigger: { valid: false, errors: [{ pointer: '/trigger/type', message: expect.stringContaining('"BOGUS"') }] },
       triggerType: 'ON_FUNDS_TRANSFERRED',
       isRule: false,
       title: expect.any(String),
     });
+  });
+
+  it('builds with Vite an app that imports a type from platform-contract/types under verbatimModuleSyntax', async () => {
+    // The import stays in the output (only `type` is erased), so Vite must find a module behind ./types.
+    const app = path.join(project, 'vite-app');
+    await mkdir(app);
+    await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { verbatimModuleSyntax: true, module: 'ESNext', target: 'ES2022' } }));
+    const source = "import { type Rule } from 'platform-contract/types';\nimport { isRule } from 'platform-contract/validators';\nconst rule: Rule | null = null;\nconsole.log(isRule(rule));\n";
+    const bundle = await measureBundle(source, { directory: app, fileName: 'main.ts' });
+    expect(bundle.code).toContain('console.log');
   });
 });

@@ -5,10 +5,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createContractAjv, DOCUMENT_ID } from '../../src/generate/ajv.js';
-import { listOperations } from '../../src/generate/operations.js';
-import { explainErrors, type AjvError } from '../../src/generate/runtime/validation-report.js';
-import { rewriteForValidation } from '../../src/generate/schema-rewrites.js';
+import { bodyShape, jsonContent, readContract, type Content } from '../../src/core/contract.js';
+import { ajvRef, createContractAjv, DOCUMENT_ID } from '../../src/validation/ajv.js';
+import { explainErrors, type AjvError } from '../../src/validation/report.js';
+import { rewriteForValidation } from '../../src/validation/schema-rewrites.js';
+import { mutatedPayload, replacementValues } from './payloads.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -89,56 +90,56 @@ describe('a union told apart by a tag', () => {
 
   it('reports an unknown tag once, at the tag, with the allowed values', () => {
     expect(explain('Shape', { kind: 'triangle', radius: 1 })).toEqual([
-      { path: '/kind', message: 'The string "triangle" is not one of the allowed values: "circle" or "square".' },
+      { pointer: '/kind', message: 'The string "triangle" is not one of the allowed values: "circle" or "square".' },
     ]);
   });
 
   it('reports only the errors of the branch the tag selects', () => {
     expect(explain('Shape', { kind: 'square', radius: 1 })).toEqual([
-      { path: '/side', message: 'Required property "side" is missing.' },
-      { path: '/radius', message: 'Property "radius" is not allowed here.' },
+      { pointer: '/side', message: 'Required property "side" is missing.' },
+      { pointer: '/radius', message: 'Property "radius" is not allowed here.' },
     ]);
   });
 
   it('uses the branch that leaves the tag optional when the tag is absent', () => {
     expect(explain('Step', { subject: 'Hi' })).toEqual([]);
-    expect(explain('Step', { subject: '' })).toEqual([{ path: '/subject', message: 'Must not be empty.' }]);
-    expect(explain('Step', { type: 'create_discount', subject: 'Hi' }).map((error) => error.path)).toEqual(['/percent', '/subject']);
+    expect(explain('Step', { subject: '' })).toEqual([{ pointer: '/subject', message: 'Must not be empty.' }]);
+    expect(explain('Step', { type: 'create_discount', subject: 'Hi' }).map((error) => error.pointer)).toEqual(['/percent', '/subject']);
   });
 
   it('says what a non-object is', () => {
-    expect(explain('Shape', 'circle')).toEqual([{ path: '', message: 'Expected an object, got the string "circle".' }]);
+    expect(explain('Shape', 'circle')).toEqual([{ pointer: '', message: 'Expected an object, got the string "circle".' }]);
   });
 });
 
 describe('a nullable union', () => {
   it('accepts null and reports only the non-null branch otherwise', () => {
     expect(explain('MaybeShape', null)).toEqual([]);
-    expect(explain('MaybeShape', { kind: 'circle', radius: -1 })).toEqual([{ path: '/radius', message: 'Must be at least 0, got -1.' }]);
+    expect(explain('MaybeShape', { kind: 'circle', radius: -1 })).toEqual([{ pointer: '/radius', message: 'Must be at least 0, got -1.' }]);
   });
 });
 
 describe('alternatives that only require properties', () => {
   it('names every alternative in one error (anyOf)', () => {
-    expect(explain('Contact', {})).toEqual([{ path: '', message: 'Must have "email" or "phone".' }]);
+    expect(explain('Contact', {})).toEqual([{ pointer: '', message: 'Must have "email" or "phone".' }]);
     expect(explain('Contact', { email: 'a@b.c', phone: '1' })).toEqual([]);
   });
 
   it('refuses several alternatives at once (oneOf)', () => {
-    expect(explain('Content', { goal: 'g', steps: [] })).toEqual([{ path: '', message: 'Must have only one of "goal" or "steps", not several.' }]);
-    expect(explain('Content', {})).toEqual([{ path: '', message: 'Must have "goal" or "steps".' }]);
+    expect(explain('Content', { goal: 'g', steps: [] })).toEqual([{ pointer: '', message: 'Must have only one of "goal" or "steps", not several.' }]);
+    expect(explain('Content', {})).toEqual([{ pointer: '', message: 'Must have "goal" or "steps".' }]);
   });
 });
 
 describe('an implication written as anyOf', () => {
   it('reports what the condition asks for, with the rule\'s own sentence (first paragraph)', () => {
-    expect(explain('Settings', { trigger: 'tag_added' })).toEqual([{ path: '/tagName', message: '"tag_added" needs "tagName".' }]);
-    expect(explain('Settings', { trigger: 'segment_entered' })).toEqual([{ path: '/segmentId', message: '"segment_entered" needs "segmentId".' }]);
+    expect(explain('Settings', { trigger: 'tag_added' })).toEqual([{ pointer: '/tagName', message: '"tag_added" needs "tagName".' }]);
+    expect(explain('Settings', { trigger: 'segment_entered' })).toEqual([{ pointer: '/segmentId', message: '"segment_entered" needs "segmentId".' }]);
     expect(explain('Settings', { trigger: 'contact_added' })).toEqual([]);
   });
 
   it('reads "test or requirement" as "unless test, requirement"', () => {
-    expect(explain('StopCondition', { type: 'has_tag' })).toEqual([{ path: '/value', message: 'Required property "value" is missing.' }]);
+    expect(explain('StopCondition', { type: 'has_tag' })).toEqual([{ pointer: '/value', message: 'Required property "value" is missing.' }]);
     expect(explain('StopCondition', { type: 'none' })).toEqual([]);
   });
 });
@@ -157,43 +158,18 @@ describe('the rewritten contract', () => {
   asWritten.addSchema(document, DOCUMENT_ID);
   const asRewritten = createContractAjv(rewriteForValidation(document).document);
 
-  const bodies = listOperations(document).flatMap((operation) => [
-    ...(operation.request?.shape.kind === 'json' ? operation.request.examples.map((example) => ({ schema: (operation.request!.shape as { schema: string }).schema, value: example.value })) : []),
-    ...operation.responses.flatMap((response) =>
-      response.shape.kind === 'json' ? response.examples.map((example) => ({ schema: (response.shape as { schema: string }).schema, value: example.value })) : [],
-    ),
+  const examplesOf = (contents: Content[]) => {
+    const shape = bodyShape(contents);
+    return shape.kind === 'json' ? jsonContent(contents)!.examples.map((example) => ({ schema: shape.schema, value: example.value })) : [];
+  };
+  const bodies = readContract(document).operations.flatMap((operation) => [
+    ...examplesOf(operation.requestBody?.contents ?? []),
+    ...operation.responses.flatMap((response) => examplesOf(response.contents)),
   ]);
-  const ajvRef = (fragment: string) => `${DOCUMENT_ID}#${fragment.slice(1).split('/').map(encodeURIComponent).join('/')}`;
-
-  // Values that select other branches: every enum and const value of the contract.
-  const tags = new Set<unknown>();
-  JSON.stringify(document, (key, value) => {
-    if (key === 'enum' && Array.isArray(value)) value.forEach((item) => tags.add(item));
-    if (key === 'const') tags.add(value);
-    return value;
-  });
-  const replacement = fc.oneof(fc.constantFrom(...tags), fc.jsonValue({ maxDepth: 1 }), fc.constant(null), fc.constant(undefined));
-
-  function locations(value: unknown, found: Array<{ parent: any; key: string | number }> = []) {
-    if (value && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
-        found.push({ parent: value, key: Array.isArray(value) ? Number(key) : key });
-        locations((value as any)[key], found);
-      }
-    }
-    return found;
-  }
 
   it('accepts exactly what the schemas as written accept, for mutated examples', () => {
     fc.assert(
-      fc.property(fc.nat(bodies.length - 1), fc.nat(), replacement, fc.constantFrom('replace', 'add'), (bodyIndex, where, value, change) => {
-        const body = structuredClone(bodies[bodyIndex]);
-        const places = locations(body.value);
-        if (places.length === 0) return;
-        const { parent, key } = places[where % places.length];
-        if (change === 'add' && !Array.isArray(parent)) parent[`${String(key)}_extra`] = value;
-        else if (value === undefined) delete parent[key];
-        else parent[key] = value;
+      fc.property(mutatedPayload(bodies, replacementValues(document)), (body) => {
         const original = asWritten.getSchema(ajvRef(body.schema))!(body.value);
         const rewrittenResult = asRewritten.getSchema(ajvRef(body.schema))!(body.value);
         expect(rewrittenResult).toBe(original);

@@ -1,8 +1,17 @@
-// Type-level tests of generated/types.ts and generated/validators.d.ts, checked by `tsc` in
+// Type-level tests of generated/types.d.ts and generated/validators.d.ts, checked by `tsc` in
 // types.test.ts (and by any full `tsc -p .`). A failing assertion is a compile error.
 import { expectTypeOf } from 'vitest';
 import type { components, operations, paths, Rule, RuleTrigger } from '../../generated/types.js';
-import { isRule, validateRequest, validateResponse, type OperationId, type ValidationResult } from '../../generated/validators.js';
+import {
+  isRule,
+  validateParameters,
+  validateRequest,
+  validateResponse,
+  type OperationId,
+  type ValidationProblem,
+  type ValidationResult,
+} from '../../generated/validators.js';
+import * as rulesValidators from '../../generated/validators/rules.js';
 
 // The createRule body narrows on trigger.type.
 type CreateRuleBody = operations['createRule']['requestBody']['content']['application/json'];
@@ -57,5 +66,26 @@ export function ruleId(value: unknown): string | undefined {
 }
 
 export function firstError(result: ValidationResult): string | undefined {
-  return result.valid ? undefined : `${result.errors[0]?.path}: ${result.errors[0]?.message}`;
+  return result.valid ? undefined : `${result.errors[0]?.pointer}: ${result.errors[0]?.message}`;
 }
+
+// Errors are the contract's ValidationProblem; a parameter's says where it is.
+expectTypeOf<ValidationProblem>().toEqualTypeOf<{ in?: 'path' | 'query' | 'header'; pointer: string; message: string }>();
+validateRequest('createRule', {}, { strict: true });
+
+// validateParameters answers the coerced values, typed as the operation's parameters.
+export function firstOf(query: Record<string, string>): number | undefined {
+  const result = validateParameters('listTransfers', { query });
+  if (!result.valid) return undefined;
+  expectTypeOf(result.values.query.account_id).toEqualTypeOf<string>();
+  expectTypeOf(result.values.header['X-Request-ID']).toEqualTypeOf<string | undefined>();
+  expectTypeOf(result.values.path).toEqualTypeOf<Record<string, never>>();
+  return result.values.query.first;
+}
+
+// A service's module knows only that service's operations and schemas.
+expectTypeOf(rulesValidators.validateRequest).parameter(0).toEqualTypeOf<rulesValidators.OperationId>();
+expectTypeOf<'createRule'>().toExtend<rulesValidators.OperationId>();
+expectTypeOf<'createCommsSequence'>().not.toExtend<rulesValidators.OperationId>();
+// @ts-expect-error EmailSequence is a Sequences schema
+rulesValidators.validateSchema('EmailSequence', {});

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-it('compiles the type-level assertions on generated/types.ts and generated/validators.d.ts', async () => {
+it('compiles the type-level assertions on generated/types.d.ts and generated/validators.d.ts', async () => {
   const scratch = await mkdtemp(path.join(tmpdir(), 'types-test-'));
   try {
     const config = path.join(scratch, 'tsconfig.json');

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listOperations } from '../../src/generate/operations.js';
+import { jsonContent, readContract, type Content } from '../../src/core/contract.js';
 import {
   isCommsSequence,
   isRule,
@@ -19,7 +19,8 @@ import {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const document = JSON.parse(readFileSync(path.join(root, 'generated/openapi.json'), 'utf8'));
-const operations = listOperations(document);
+const { operations } = readContract(document);
+const examplesOf = (contents: Content[] = []) => jsonContent(contents)?.examples ?? [];
 
 interface SeedFixture {
   file: string;
@@ -46,7 +47,7 @@ const seedGoalSequence = () => seedValue((seed) => seed['x-operation'] === 'crea
 const seedBlocksSequence = () =>
   seedValue((seed) => seed['x-operation'] === 'createEmailSequence' && seed['x-direction'] === 'request' && Array.isArray(seed.value.steps) && 'blocks' in seed.value.steps[0]);
 const commsSequence = () => {
-  const example = operations.find((operation) => operation.operationId === 'createCommsSequence')?.request?.examples[0];
+  const example = examplesOf(operations.find((operation) => operation.operationId === 'createCommsSequence')?.requestBody?.contents)[0];
   if (!example) throw new Error('createCommsSequence has no request example');
   return structuredClone(example.value) as any;
 };
@@ -55,12 +56,12 @@ const errorsOf = (result: ValidationResult) => (result.valid ? [] : result.error
 
 describe('every example of the contract', () => {
   const examples = operations.flatMap((operation) => [
-    ...(operation.request?.examples ?? []).map((example) => ({
+    ...examplesOf(operation.requestBody?.contents).map((example) => ({
       label: `${operation.operationId} request "${example.name}"`,
       check: () => validateRequest(operation.operationId as OperationId, example.value),
     })),
     ...operation.responses.flatMap((response) =>
-      response.examples.map((example) => ({
+      examplesOf(response.contents).map((example) => ({
         label: `${operation.operationId} ${response.status} "${example.name}"`,
         check: () => validateResponse(operation.operationId as OperationId, response.status, example.value),
       })),
@@ -90,24 +91,24 @@ interface NegativeCase {
   name: string;
   check: () => ValidationResult;
   /** The pointers of every error reported, in order: only what was broken, nothing from other branches. */
-  paths: string[];
+  pointers: string[];
 }
 
 const negativeCases: NegativeCase[] = [
   {
     name: 'createRule with trigger.type "BOGUS" is wrong at the tag only',
     check: () => validateRequest('createRule', { ...seedRule(), trigger: { type: 'BOGUS', account_id: 'acc_01HABC4567' } }),
-    paths: ['/trigger/type'],
+    pointers: ['/trigger/type'],
   },
   {
     name: 'createRule with a trigger without type misses the tag',
     check: () => validateRequest('createRule', { ...seedRule(), trigger: { account_id: 'acc_01HABC4567' } }),
-    paths: ['/trigger/type'],
+    pointers: ['/trigger/type'],
   },
   {
     name: 'createRule with an ON_FUNDS_TRANSFERRED trigger reports that branch only',
     check: () => validateRequest('createRule', { ...seedRule(), trigger: { type: 'ON_FUNDS_TRANSFERRED' } }),
-    paths: ['/trigger/account_id'],
+    pointers: ['/trigger/account_id'],
   },
   {
     name: 'createRule with an action of unknown type',
@@ -116,7 +117,7 @@ const negativeCases: NegativeCase[] = [
       rule.steps[0].actions[0].type = 'teleport';
       return validateRequest('createRule', rule);
     },
-    paths: ['/steps/0/actions/0/type'],
+    pointers: ['/steps/0/actions/0/type'],
   },
   {
     name: 'createRule with a percentage above 100',
@@ -125,7 +126,7 @@ const negativeCases: NegativeCase[] = [
       rule.steps[0].actions[0].percentage_value = 120;
       return validateRequest('createRule', rule);
     },
-    paths: ['/steps/0/actions/0/percentage_value'],
+    pointers: ['/steps/0/actions/0/percentage_value'],
   },
   {
     name: 'createRule with conditions that are neither an object nor null',
@@ -134,52 +135,52 @@ const negativeCases: NegativeCase[] = [
       rule.steps[0].conditions = 'always';
       return validateRequest('createRule', rule);
     },
-    paths: ['/steps/0/conditions'],
+    pointers: ['/steps/0/conditions'],
   },
   {
-    name: 'createRule with a property the contract does not know',
-    check: () => validateRequest('createRule', { ...seedRule(), colour: 'blue' }),
-    paths: ['/colour'],
+    name: 'createRule with a property the contract does not know, checked strictly',
+    check: () => validateRequest('createRule', { ...seedRule(), colour: 'blue' }, { strict: true }),
+    pointers: ['/colour'],
   },
   {
     name: 'createEmailSequence with emailCount 11',
     check: () => validateRequest('createEmailSequence', { ...seedGoalSequence(), emailCount: 11 }),
-    paths: ['/emailCount'],
+    pointers: ['/emailCount'],
   },
   {
     name: 'createEmailSequence with enrollmentMode matching_field and trigger contact_added',
     check: () => validateRequest('createEmailSequence', { ...seedGoalSequence(), trigger: 'contact_added', enrollmentMode: 'matching_field' }),
-    paths: ['/trigger'],
+    pointers: ['/trigger'],
   },
   {
     name: 'createEmailSequence with trigger tag_added and no tagName',
     check: () => validateRequest('createEmailSequence', { ...seedGoalSequence(), trigger: 'tag_added' }),
-    paths: ['/tagName'],
+    pointers: ['/tagName'],
   },
   {
     name: 'createEmailSequence with both a goal and steps',
     check: () => validateRequest('createEmailSequence', { ...seedGoalSequence(), steps: seedBlocksSequence().steps }),
-    paths: [''],
+    pointers: [''],
   },
   {
     name: 'createEmailSequence with an email step without blocks or html',
     check: () => validateRequest('createEmailSequence', { ...seedBlocksSequence(), steps: [{ subject: 'Welcome!' }] }),
-    paths: ['/steps/0'],
+    pointers: ['/steps/0'],
   },
   {
     name: 'createEmailSequence with a step of type "fax"',
     check: () => validateRequest('createEmailSequence', { ...seedBlocksSequence(), steps: [{ type: 'fax', subject: 'Hi', html: '<p>Hi</p>' }] }),
-    paths: ['/steps/0/type'],
+    pointers: ['/steps/0/type'],
   },
   {
     name: 'createEmailSequence with a create_discount step without discount',
     check: () => validateRequest('createEmailSequence', { ...seedBlocksSequence(), steps: [{ type: 'create_discount' }] }),
-    paths: ['/steps/0/discount'],
+    pointers: ['/steps/0/discount'],
   },
   {
     name: 'createEmailSequence with a has_tag stopCondition without value',
     check: () => validateRequest('createEmailSequence', { ...seedGoalSequence(), stopCondition: { type: 'has_tag' } }),
-    paths: ['/stopCondition/value'],
+    pointers: ['/stopCondition/value'],
   },
   {
     name: 'createCommsSequence with a step on channel "fax"',
@@ -188,12 +189,12 @@ const negativeCases: NegativeCase[] = [
       sequence.steps[0].channel = 'fax';
       return validateRequest('createCommsSequence', sequence);
     },
-    paths: ['/steps/0/channel'],
+    pointers: ['/steps/0/channel'],
   },
   {
     name: 'createCommsSequence with brand_id ""',
     check: () => validateRequest('createCommsSequence', { ...commsSequence(), brand_id: '' }),
-    paths: ['/brand_id'],
+    pointers: ['/brand_id'],
   },
   {
     name: 'createCommsSequence without brand_id',
@@ -201,7 +202,7 @@ const negativeCases: NegativeCase[] = [
       const { brand_id: _brand, ...sequence } = commsSequence();
       return validateRequest('createCommsSequence', sequence);
     },
-    paths: ['/brand_id'],
+    pointers: ['/brand_id'],
   },
   {
     name: 'createCommsSequence with a negative delay',
@@ -210,7 +211,7 @@ const negativeCases: NegativeCase[] = [
       sequence.steps[1].delay_minutes = -5;
       return validateRequest('createCommsSequence', sequence);
     },
-    paths: ['/steps/1/delay_minutes'],
+    pointers: ['/steps/1/delay_minutes'],
   },
   {
     name: 'a createRule 201 response without request_id',
@@ -218,7 +219,7 @@ const negativeCases: NegativeCase[] = [
       const { request_id: _requestId, ...response } = seedRuleResponse();
       return validateResponse('createRule', 201, response);
     },
-    paths: ['/request_id'],
+    pointers: ['/request_id'],
   },
   {
     name: 'a createRule 201 response whose rule has an unknown status',
@@ -227,15 +228,15 @@ const negativeCases: NegativeCase[] = [
       response.data.status = 'paused';
       return validateResponse('createRule', 201, response);
     },
-    paths: ['/data/status'],
+    pointers: ['/data/status'],
   },
 ];
 
 describe('a broken payload', () => {
-  it.each(negativeCases)('is rejected: $name', ({ check, paths }) => {
+  it.each(negativeCases)('is rejected: $name', ({ check, pointers }) => {
     const result = check();
     expect(result.valid).toBe(false);
-    expect(errorsOf(result).map((error) => error.path)).toEqual(paths);
+    expect(errorsOf(result).map((error) => error.pointer)).toEqual(pointers);
   });
 
   it.each(negativeCases)('is explained in a sentence: $name', ({ check }) => {
@@ -267,7 +268,7 @@ describe('operations and statuses the contract does not declare', () => {
   it('answers invalid for an undeclared status, naming the declared ones', () => {
     expect(validateResponse('getRule', 500, {})).toEqual({
       valid: false,
-      errors: [{ path: '', message: expect.stringMatching(/^getRule declares no 500 response; it declares 200, .*404\.$/) }],
+      errors: [{ pointer: '', message: expect.stringMatching(/^getRule declares no 500 response; it declares 200, .*404\.$/) }],
     });
   });
 
@@ -277,7 +278,7 @@ describe('operations and statuses the contract does not declare', () => {
   });
 
   it('rejects a missing body where the request body is required', () => {
-    expect(validateRequest('createRule', undefined)).toEqual({ valid: false, errors: [{ path: '', message: 'createRule needs a request body.' }] });
+    expect(validateRequest('createRule', undefined)).toEqual({ valid: false, errors: [{ pointer: '', message: 'createRule needs a request body.' }] });
   });
 
   it('accepts an empty 204 response and rejects a body there', () => {
@@ -286,9 +287,9 @@ describe('operations and statuses the contract does not declare', () => {
   });
 
   it('checks webhook payloads by their operationId', () => {
-    const webhook = operations.find((operation) => operation.path.startsWith('webhook:') && operation.request?.examples.length);
+    const webhook = operations.find((operation) => operation.webhook && examplesOf(operation.requestBody?.contents).length > 0);
     expect(webhook).toBeDefined();
-    expect(validateRequest(webhook!.operationId as OperationId, webhook!.request!.examples[0].value)).toEqual({ valid: true });
+    expect(validateRequest(webhook!.operationId as OperationId, examplesOf(webhook!.requestBody!.contents)[0].value)).toEqual({ valid: true });
     expect(validateRequest(webhook!.operationId as OperationId, {}).valid).toBe(false);
   });
 });
@@ -310,7 +311,7 @@ describe('type guards and schema checks', () => {
   });
 
   it('validateSchema explains, and throws on an unknown schema name', () => {
-    expect(errorsOf(validateSchema('RuleTrigger', { type: 'BOGUS' })).map((error) => error.path)).toEqual(['/type']);
+    expect(errorsOf(validateSchema('RuleTrigger', { type: 'BOGUS' })).map((error) => error.pointer)).toEqual(['/type']);
     expect(() => validateSchema('Rules' as never, {})).toThrow(/Unknown schema "Rules"\. Known schemas: /);
   });
 });

@@ -106,7 +106,7 @@ export function authFor(auth: SpecOperation['auth']): Record<string, string> {
 }
 
 const problems = (result: ValidationResult): string[] =>
-  result.valid ? [] : result.errors.map(e => `${e.path} ${e.message}`);
+  result.valid ? [] : result.errors.map(e => `${e.pointer} ${e.message}`);
 
 /** Checks answers against the spec with generated/validators.js; returns the problems found (none when it conforms). */
 export function createConformance(): {

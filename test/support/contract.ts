@@ -5,12 +5,11 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { followRefs, readContract } from '../../src/core/contract.js';
 import { bundleContract } from '../../src/generate/bundle.js';
-import { escapePointerToken, followRefs } from '../../src/generate/json-pointer.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const DOCUMENT_ID = 'https://contract.local/openapi.json';
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 type Json = any;
 
@@ -19,7 +18,7 @@ export interface Operation {
   method: string;
   /** The path template, or `webhook:<name>` for a webhook. */
   path: string;
-  /** JSON pointer of the operation in the bundled document. */
+  /** Where the operation lives in the bundled document, as a fragment (`#/paths/~1api~1v1~1rules/get`). */
   pointer: string;
   definition: Json;
 }
@@ -56,26 +55,15 @@ export function resolveOutsideSchemas(document: Json, node: Json): Json {
     [key, key === 'schema' || key === 'value' ? value : resolveOutsideSchemas(document, value)]));
 }
 
+/** The operations of the one walker (src/core/contract.ts), each with its definition resolved outside schemas. */
 export function listOperations(document: Json): Operation[] {
-  const operations: Operation[] = [];
-  const collect = (items: Json, base: string, name: (key: string) => string) => {
-    for (const [key, entry] of Object.entries<Json>(items ?? {})) {
-      const item = entry.$ref ? resolvePointer(document, entry.$ref) : entry;
-      for (const method of HTTP_METHODS) {
-        if (!item[method]) continue;
-        operations.push({
-          operationId: item[method].operationId,
-          method,
-          path: name(key),
-          pointer: `${base}/${escapePointerToken(key)}/${method}`,
-          definition: resolveOutsideSchemas(document, item[method]),
-        });
-      }
-    }
-  };
-  collect(document.paths, '#/paths', (key) => key);
-  collect(document.webhooks, '#/webhooks', (key) => `webhook:${key}`);
-  return operations;
+  return readContract(document).operations.map((operation) => ({
+    operationId: operation.operationId,
+    method: operation.method.toLowerCase(),
+    path: operation.path,
+    pointer: operation.pointer,
+    definition: resolveOutsideSchemas(document, followRefs(document, operation.pointer).value),
+  }));
 }
 
 /** Rewrites the document-local references of a schema taken out of the document to absolute ones. */

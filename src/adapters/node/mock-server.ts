@@ -76,12 +76,13 @@ function resetRoute(): ExtraRoute {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const spec = typeof options.spec === 'object' ? options.spec : await loadSpecFile(options.spec ?? DEFAULT_SPEC);
   const { contract, document } = spec;
+  const bundled = spec.file === DEFAULT_SPEC;
   const keys = await keysOf(options.keys, contract);
   const ids = options.ids ?? ulidIds;
   const store = options.store ?? (options.stateful ? new MemoryStore() : undefined);
   const mock = createMock({
     contract,
-    validators: validatorsFor(document, contract),
+    validators: validatorsFor(document, bundled),
     keys,
     generator: prismGenerator(document, contract.jsonSchemaFaker),
     ids,

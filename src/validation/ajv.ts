@@ -1,15 +1,25 @@
-// The one Ajv set-up the validators are compiled with, standalone or at runtime: JSON Schema 2020-12,
-// every ajv-formats format, the OpenAPI annotation keywords, the two keywords schema-rewrites.ts
-// uses, and a minLength/maxLength that counts characters only when it has to.
+// The one Ajv set-up the validators are compiled with, standalone at build time or at run time:
+// JSON Schema 2020-12, every ajv-formats format, the OpenAPI annotation keywords, the two keywords
+// schema-rewrites.ts uses, and a minLength/maxLength that counts characters only when it has to.
 import { Ajv2020, Name, _, type CodeKeywordDefinition, type KeywordCxt } from 'ajv/dist/2020.js';
 import { and, getProperty, not, stringify } from 'ajv/dist/compile/codegen/index.js';
 import ajvFormats from 'ajv-formats';
 import { useFunc } from 'ajv/dist/compile/util.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
-import type { Json } from './json-pointer.js';
+import { escapePointerToken, pointerTokens } from '../core/json-pointer.js';
+
+// The document is JSON of any shape.
+type Json = any;
 
 /** The id the bundled document is registered under; schemas are reached as `openapi.json#/components/...`. */
 export const DOCUMENT_ID = 'openapi.json';
+
+/** `#/components/schemas/Rule` as Ajv wants it: under the document id, each token URI-encoded. */
+export function ajvRef(fragment: string): string {
+  if (!fragment.startsWith('#')) throw new Error(`Only local references are supported, got "${fragment}".`);
+  const tokens = pointerTokens(fragment.slice(1)).map((token) => `/${encodeURIComponent(escapePointerToken(token))}`);
+  return `${DOCUMENT_ID}#${tokens.join('')}`;
+}
 
 // The variables every Ajv validate function keeps its errors in.
 const vErrors = new Name('vErrors');
@@ -111,19 +121,25 @@ function collectExtensionKeywords(value: Json, found: Set<string>) {
 export interface ContractAjvOptions {
   /** Keep the generated source so `ajv/dist/standalone` can write it out. */
   standalone?: boolean;
+  /**
+   * Ignore unknown keywords and formats instead of refusing the schema: for a document that is not
+   * this contract (the mock's `--spec`), which may carry keywords of its own, as Prism accepts them.
+   */
+  lenient?: boolean;
 }
 
 /**
- * An Ajv holding `document` (rewritten by schema-rewrites.ts) under DOCUMENT_ID. Unknown keywords
- * and formats are errors, so a typo in a schema (`minimun`) fails the generation instead of
- * silently validating nothing.
+ * An Ajv holding `document` (rewritten by schema-rewrites.ts) under DOCUMENT_ID. Unless `lenient`,
+ * unknown keywords and formats are errors, so a typo in a schema (`minimun`) fails the generation
+ * instead of silently validating nothing.
  */
-export function createContractAjv(document: Json, { standalone = false }: ContractAjvOptions = {}): Ajv2020 {
+export function createContractAjv(document: Json, { standalone = false, lenient = false }: ContractAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
-    // Messages come from the reporter (runtime/validation-report.ts), not from Ajv.
+    // Messages come from the reporter (report.ts), not from Ajv.
     messages: false,
-    strictSchema: true,
+    strictSchema: !lenient,
+    logger: lenient ? false : undefined,
     strictTypes: false,
     strictTuples: false,
     strictRequired: false,
@@ -135,8 +151,9 @@ export function createContractAjv(document: Json, { standalone = false }: Contra
   ajvFormats.default(ajv);
   const annotations = new Set<string>(OPENAPI_KEYWORDS);
   collectExtensionKeywords(document, annotations);
-  // The document's root (openapi, info, paths, components...) is compiled as a schema's root too.
-  for (const key of Object.keys(document)) annotations.add(key);
+  // The document's root (openapi, info, paths, components...) is compiled as a schema's root too;
+  // `$defs` there (the strict copies of strict-schemas.ts) is JSON Schema's own.
+  for (const key of Object.keys(document)) if (!key.startsWith('$')) annotations.add(key);
   ajv.addVocabulary([...annotations].filter((keyword) => !ajv.getKeyword(keyword)).sort());
   for (const keyword of ['minLength', 'maxLength'] as const) {
     ajv.removeKeyword(keyword);

@@ -1,7 +1,10 @@
 // Rewrites the composites of the contract's schemas into equivalent forms whose Ajv errors name what
 // was meant: the branch a tag selects, the one property a rule asks for, the sentence a rule states.
 // Only the validators compile the rewritten copy; generated/openapi.json keeps the schemas as written.
-import { pointer, valueAt, type Json } from './json-pointer.js';
+import { fragment, valueAtFragment } from '../core/json-pointer.js';
+
+// Schemas are JSON of any shape.
+type Json = any;
 
 export interface RewriteReport {
   /** oneOf/anyOf whose branches a tag property tells apart (with or without `discriminator`). */
@@ -52,7 +55,7 @@ function branchFacts(original: Json, schema: Json, seen = new Set<Json>()): Bran
     else if (Array.isArray(property.enum)) facts.tagValues.set(name, property.enum);
   }
   for (const name of schema.required ?? []) facts.required.add(name);
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) merge(branchFacts(original, valueAt(original, schema.$ref), seen));
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) merge(branchFacts(original, valueAtFragment(original, schema.$ref), seen));
   for (const member of schema.allOf ?? []) merge(branchFacts(original, member, seen));
   return facts;
 }
@@ -96,7 +99,7 @@ function findTag(original: Json, node: Json, keyword: 'oneOf' | 'anyOf'): { tag:
 function excludesNull(original: Json, schema: Json, seen = new Set<Json>()): boolean {
   if (!isObject(schema) || seen.has(schema)) return false;
   seen.add(schema);
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && excludesNull(original, valueAt(original, schema.$ref), seen)) return true;
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && excludesNull(original, valueAtFragment(original, schema.$ref), seen)) return true;
   if (schema.type !== undefined) return !([] as string[]).concat(schema.type).includes('null');
   if ('const' in schema) return schema.const !== null;
   if (Array.isArray(schema.enum)) return !schema.enum.includes(null);
@@ -205,25 +208,25 @@ function stripAnnotations(schema: Json): Json {
 
 function visit(original: Json, node: Json, at: string, report: RewriteReport) {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => visit(original, item, pointer(at, String(index)), report));
+    node.forEach((item, index) => visit(original, item, fragment(at, String(index)), report));
     return;
   }
   if (!isObject(node)) return;
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('x-')) continue;
     if (SCHEMA_MAPS.has(key) && isObject(value)) {
-      for (const [name, schema] of Object.entries(value)) visit(original, schema, pointer(at, key, name), report);
+      for (const [name, schema] of Object.entries(value)) visit(original, schema, fragment(at, key, name), report);
     } else if (!DATA_KEYS.has(key)) {
-      visit(original, value, pointer(at, key), report);
+      visit(original, value, fragment(at, key), report);
     }
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
-    if (Array.isArray(node[keyword]) && node[keyword].length > 0) rewriteComposite(original, node, keyword, pointer(at, keyword), report);
+    if (Array.isArray(node[keyword]) && node[keyword].length > 0) rewriteComposite(original, node, keyword, fragment(at, keyword), report);
   }
   if (Array.isArray(node.allOf)) {
     node.allOf = node.allOf.map((member: Json, index: number) => {
       if (!isDescribedConstraint(member)) return member;
-      report.rules.push(pointer(at, 'allOf', String(index)));
+      report.rules.push(fragment(at, 'allOf', String(index)));
       const { description, ...schema } = member;
       return { contractRule: { description, schema } };
     });

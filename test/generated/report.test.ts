@@ -1,16 +1,8 @@
-// The reporter inlined into generated/validators.js: how operations, statuses and bodies are looked
-// up, and how Ajv's errors read, with hand-made checks instead of the contract.
+// The reporter of src/validation/ (bundled into generated/validators/runtime.js): how operations,
+// statuses and bodies are looked up, and how Ajv's errors read, with hand-made checks instead of the contract.
 import { describe, expect, it } from 'vitest';
-import {
-  ANY_BODY,
-  explainErrors,
-  NO_BODY,
-  requestResult,
-  responseResult,
-  type AjvError,
-  type OperationChecks,
-  type Validate,
-} from '../../src/generate/runtime/validation-report.js';
+import { explainErrors, type AjvError, type Validate } from '../../src/validation/report.js';
+import { ANY_BODY, NO_BODY, requestResult, responseResult, type BodyCheck, type BodyChecks, type OperationChecks } from '../../src/validation/results.js';
 
 /** A check that fails with `errors` unless the body is `"ok"`. */
 function check(errors: AjvError[]): Validate {
@@ -23,21 +15,27 @@ function check(errors: AjvError[]): Validate {
 
 const missingName: AjvError = { instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } };
 
+const body = (only: BodyCheck): BodyChecks => ({ check: only, strict: only });
+
 const operations: Record<string, OperationChecks> = {
-  createThing: { request: { required: true, body: check([missingName]) }, responses: { '201': check([]), '4XX': check([]), default: ANY_BODY } },
-  deleteThing: { request: null, responses: { '204': NO_BODY } },
-  searchThings: { request: { required: false, body: check([]) }, responses: { '200': check([]) } },
+  createThing: {
+    request: { required: true, ...body(check([missingName])) },
+    responses: { '201': body(check([])), '4XX': body(check([])), default: body(ANY_BODY) },
+    parameters: [],
+  },
+  deleteThing: { request: null, responses: { '204': body(NO_BODY) }, parameters: [] },
+  searchThings: { request: { required: false, ...body(check([])) }, responses: { '200': body(check([])) }, parameters: [] },
 };
 
 describe('requestResult', () => {
   it('checks the body against the operation\'s request check', () => {
     expect(requestResult(operations, 'createThing', 'ok')).toEqual({ valid: true });
-    expect(requestResult(operations, 'createThing', {})).toEqual({ valid: false, errors: [{ path: '/name', message: 'Required property "name" is missing.' }] });
+    expect(requestResult(operations, 'createThing', {})).toEqual({ valid: false, errors: [{ pointer: '/name', message: 'Required property "name" is missing.' }] });
   });
 
   it('accepts a missing body only when the request body is optional', () => {
     expect(requestResult(operations, 'searchThings', undefined)).toEqual({ valid: true });
-    expect(requestResult(operations, 'createThing', undefined)).toEqual({ valid: false, errors: [{ path: '', message: 'createThing needs a request body.' }] });
+    expect(requestResult(operations, 'createThing', undefined)).toEqual({ valid: false, errors: [{ pointer: '', message: 'createThing needs a request body.' }] });
   });
 
   it('throws on an operationId that is not in the table, even one inherited from Object', () => {
@@ -56,7 +54,7 @@ describe('responseResult', () => {
   it('answers invalid for a status the operation does not declare', () => {
     expect(responseResult(operations, 'searchThings', 500, {})).toEqual({
       valid: false,
-      errors: [{ path: '', message: 'searchThings declares no 500 response; it declares 200.' }],
+      errors: [{ pointer: '', message: 'searchThings declares no 500 response; it declares 200.' }],
     });
   });
 
@@ -65,7 +63,7 @@ describe('responseResult', () => {
     expect(responseResult(operations, 'deleteThing', 204, '')).toEqual({ valid: true });
     expect(responseResult(operations, 'deleteThing', 204, { id: 1 })).toEqual({
       valid: false,
-      errors: [{ path: '', message: 'The 204 response of deleteThing has no body; got an object.' }],
+      errors: [{ pointer: '', message: 'The 204 response of deleteThing has no body; got an object.' }],
     });
   });
 });
@@ -90,27 +88,27 @@ describe('explainErrors', () => {
         payload,
       ),
     ).toEqual([
-      { path: '/count', message: 'Must be at most 10, got 11.' },
-      { path: '/when', message: 'The string "soon" is not a valid date-time (ISO 8601, such as 2024-03-01T10:00:00Z).' },
-      { path: '/colour', message: 'Property "colour" is not allowed here.' },
-      { path: '/tags', message: 'Items 0 and 1 are the same; every item must be unique.' },
-      { path: '/id', message: 'The string "x y" does not match the pattern ^[a-z]+$.' },
-      { path: '/amount', message: 'Expected an integer, got the number 1.5.' },
-      { path: '/tags', message: 'Must have at least 3 items.' },
-      { path: '/when', message: 'Expected an object or null, got the string "soon".' },
+      { pointer: '/count', message: 'Must be at most 10, got 11.' },
+      { pointer: '/when', message: 'The string "soon" is not a valid date-time (ISO 8601, such as 2024-03-01T10:00:00Z).' },
+      { pointer: '/colour', message: 'Property "colour" is not allowed here.' },
+      { pointer: '/tags', message: 'Items 0 and 1 are the same; every item must be unique.' },
+      { pointer: '/id', message: 'The string "x y" does not match the pattern ^[a-z]+$.' },
+      { pointer: '/amount', message: 'Expected an integer, got the number 1.5.' },
+      { pointer: '/tags', message: 'Must have at least 3 items.' },
+      { pointer: '/when', message: 'Expected an object or null, got the string "soon".' },
     ]);
   });
 
   it('escapes property names in pointers', () => {
     expect(explainErrors([error('required', '/a~1b', { missingProperty: 'c/d' })], {})).toEqual([
-      { path: '/a~1b/c~1d', message: 'Required property "c/d" is missing.' },
+      { pointer: '/a~1b/c~1d', message: 'Required property "c/d" is missing.' },
     ]);
   });
 
   it('drops if bookkeeping and duplicate errors', () => {
     const required = error('required', '', { missingProperty: 'x' });
     expect(explainErrors([required, error('if', '', { failingKeyword: 'then' }), required], {})).toEqual([
-      { path: '/x', message: 'Required property "x" is missing.' },
+      { pointer: '/x', message: 'Required property "x" is missing.' },
     ]);
   });
 
@@ -129,8 +127,8 @@ describe('explainErrors', () => {
         {},
       ),
     ).toEqual([
-      { path: '/tagName', message: '"tag_added" needs "tagName".' },
-      { path: '/name', message: 'Required property "name" is missing.' },
+      { pointer: '/tagName', message: '"tag_added" needs "tagName".' },
+      { pointer: '/name', message: 'Required property "name" is missing.' },
     ]);
   });
 });
