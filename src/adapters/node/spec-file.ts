@@ -2,7 +2,6 @@
 // or a multi-file YAML/JSON tree (openapi.yaml with its `$ref`s), bundled in memory by Redocly's
 // openapi-core, the same engine `npm run generate` bundles with. Every failure is one SpecError line.
 import { readFile } from 'node:fs/promises';
-import { bundle, createConfig } from '@redocly/openapi-core';
 import { parse as parseYaml } from 'yaml';
 import { ContractError, readContract, type Contract } from '../../core/contract.js';
 import { SpecError } from './startup-errors.js';
@@ -33,6 +32,8 @@ async function parseFile(file: string): Promise<{ text: string; document: unknow
 }
 
 async function bundled(file: string): Promise<unknown> {
+  // Loaded only for a multi-file spec: openapi-core takes a quarter of a second to load.
+  const { bundle, createConfig } = await import('@redocly/openapi-core');
   const { bundle: result, problems } = await bundle({ ref: file, config: await createConfig({}), dereference: false });
   const problem = problems.find((candidate) => candidate.severity === 'error');
   if (problem) {
