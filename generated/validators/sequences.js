@@ -4800,7 +4800,7 @@ const validate168 = /* @__PURE__ */ Object.assign(function validate168(data, { i
     }
     var valid1 = _errs3 === errors;
     if (!valid1) {
-        const err4 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "`matching_field` is only valid for the `event_received` trigger (seed)." } };
+        const err4 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "`matching_field` is only valid for the `event_received` trigger.\n\nSeed 003: \"matching_field is only valid for event_received sequence triggers.\"" } };
         if (vErrors === null) {
             vErrors = [err4];
         }
@@ -13759,7 +13759,7 @@ const validate342 = /* @__PURE__ */ Object.assign(function validate342(data, { i
     }
     var valid1 = _errs3 === errors;
     if (!valid1) {
-        const err4 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "`matching_field` is only valid for the `event_received` trigger (seed)." } };
+        const err4 = { instancePath, schemaPath: "#/allOf/0/contractRule", keyword: "contractRule", params: { phase: "end", rule: "`matching_field` is only valid for the `event_received` trigger.\n\nSeed 003: \"matching_field is only valid for event_received sequence triggers.\"" } };
         if (vErrors === null) {
             vErrors = [err4];
         }
