@@ -3,6 +3,7 @@
 // file only dispatches, and turns a usage mistake into one line and exit code 2.
 import { readFileSync } from 'node:fs';
 import { runMock } from './mock.js';
+import { runVerify } from './verify.js';
 
 interface Command {
   summary: string;
@@ -11,6 +12,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   mock: { summary: 'serve the contract as a mock API (see `platform-contract mock --help`)', run: (argv) => runMock(argv) },
+  verify: { summary: 'check a running server against the contract (see `platform-contract verify --help`)', run: (argv) => runVerify(argv) },
 };
 
 function version(): string {
