@@ -68,7 +68,8 @@ function documented(context: CheckContext, operation: Operation, answer: Answer)
   for (const error of result.errors) found.push({ rule: 'schema', pointer: error.pointer, message: error.message });
   if (answer.status >= 400) {
     const owner = envelopeOwner(context, operation, answer.status, parsed.value);
-    if (owner) found.push({ rule: 'envelope', message: `the body is in the ${owner} service's error envelope, not the ${operation.service} service's` });
+    // The plainest diagnosis first: the validator's words follow it.
+    if (owner) found.unshift({ rule: 'envelope', message: `the body is in the ${owner} service's error envelope, not the ${operation.service} service's` });
   }
   return found;
 }

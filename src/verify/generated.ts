@@ -9,7 +9,7 @@ import type { Check, Expectation, Step } from './model.js';
 import { requestMutations } from './mutations.js';
 import { exampleParts, toPlannedRequest, type RequestParts } from './requests.js';
 import { allows, broadestAllowing, holdsEverything } from './key-choice.js';
-import { factsOf, keyCaller, plainCaller, requestProblem, type Caller, type PlanContext } from './plan.js';
+import { factsOf, keyCaller, plainCaller, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './plan.js';
 
 /** Candidates tried per request wanted before an operation is given up (its schemas refuse too many). */
 const ATTEMPTS_PER_REQUEST = 20;
@@ -44,11 +44,13 @@ function partsArbitrary(context: PlanContext, operation: Operation, caller: Call
   const example = exampleParts(context.document, operation);
   const requirement = operation.permission;
   const pinned = requirement?.resource && (requirement.resource.in === 'path' || requirement.resource.in === 'query') && !(caller.key && holdsEverything(caller.key, requirement.scope)) ? requirement.resource.name : undefined;
+  // Writes go only to documented example ids: a generated id could name a real resource of the provider's.
+  const write = WRITE_METHODS.has(operation.method);
   const path: Record<string, fc.Arbitrary<string>> = {};
   for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'path')) {
     const documented = fc.constant(example.pathParams[parameter.name]);
     // A path segment is never empty: an empty one is another route.
-    path[parameter.name] = parameter.name === pinned ? documented : fc.oneof(documented, valueArbitrary(context, parameter).filter((value) => value !== ''));
+    path[parameter.name] = parameter.name === pinned || write ? documented : fc.oneof(documented, valueArbitrary(context, parameter).filter((value) => value !== ''));
   }
   const query: Record<string, fc.Arbitrary<string>> = {};
   const requiredKeys: string[] = [];
@@ -93,7 +95,7 @@ function expectationsFor(context: PlanContext, operation: Operation, caller: Cal
 
 /** The operations generated requests go to: callable with the credentials given, writes left out under --read-only. */
 export function generatedOperations(context: PlanContext, operations: Operation[]): Operation[] {
-  return operations.filter((operation) => !operation.webhook && !(context.readOnly && operation.method !== 'GET' && operation.method !== 'HEAD') && generatedCaller(context, operation));
+  return operations.filter((operation) => !operation.webhook && !(context.readOnly && WRITE_METHODS.has(operation.method)) && generatedCaller(context, operation));
 }
 
 /** A seed per operation and batch, derived from the run's seed so that the run repeats. */

@@ -273,7 +273,9 @@ function planNamedResource(context: PlanContext, plan: OperationPlan, parts: Req
   const { operation } = plan;
   const kind = context.contract.scopes?.find((scope) => scope.scope === requirement.scope)?.resources ?? 'resource';
   const example = location.in === 'path' ? parts.pathParams[location.name] : parts.query[location.name];
-  const candidates = [...new Set([example, ...knownIds(keys, context.contract.scopes, kind)].filter((id): id is string => typeof id === 'string'))];
+  // A write goes only to the documented example id; a read may aim at any id the keys file names.
+  const known = WRITE_METHODS.has(operation.method) ? [] : knownIds(keys, context.contract.scopes, kind);
+  const candidates = [...new Set([example, ...known].filter((id): id is string => typeof id === 'string'))];
   const listed = keysWithListedResources(keys, requirement.scope);
   for (const id of candidates) {
     const target = withNamedValue(parts, location, id);
@@ -288,7 +290,9 @@ function planNamedResource(context: PlanContext, plan: OperationPlan, parts: Req
   }
   const reason = listed.length === 0
     ? `no key in the keys file holds ${requirement.scope} for listed ${kind} ids only: add one`
-    : `every key holding ${requirement.scope} for listed ids lists ${candidates.join(', ')}; the keys file names no other ${kind} id`;
+    : WRITE_METHODS.has(operation.method)
+      ? `every key holding ${requirement.scope} for listed ids lists ${candidates.join(', ')}, the documented example id (a write goes to no other id)`
+      : `every key holding ${requirement.scope} for listed ids lists ${candidates.join(', ')}; the keys file names no other ${kind} id`;
   plan.skip('scope:resource', SCOPE_TITLES.resource(requirement.scope), reason);
 }
 

@@ -23,6 +23,8 @@ export function failures(report: VerifyReport): CheckResult[] {
   return report.results.filter((result) => result.outcome === 'failed');
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 function trimmed(body: string): string {
   const flat = body.replace(/\s*\n\s*/g, ' ');
   return flat.length > BODY_LIMIT ? `${flat.slice(0, BODY_LIMIT)}... (${body.length} bytes)` : flat;
@@ -89,8 +91,8 @@ export function textReport(report: VerifyReport): string {
     if (exhausted.length > 0) notes.push(`Too few valid candidates for ${exhausted.join('; ')}.`);
   }
   if (report.webhooks.length > 0) notes.push(`Not checked: the webhooks ${report.webhooks.join(', ')} (the provider sends them; verify only calls it).`);
-  const count = report.results.length;
-  notes.push(failed.length === 0 ? `OK: no violation in ${count} checks of ${report.operations.length} operations.` : `FAILED: ${failed.length} of ${count} checks found a violation.`);
+  const checks = plural(report.results.length, 'check');
+  notes.push(failed.length === 0 ? `OK: no violation in ${checks} of ${plural(report.operations.length, 'operation')}.` : `FAILED: ${failed.length} of ${checks} found a violation.`);
   parts.push(notes.join('\n'));
   return `${parts.join('\n\n')}\n`;
 }
