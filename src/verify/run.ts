@@ -74,6 +74,16 @@ function phase(method: string): number {
   return method === 'DELETE' ? 2 : method === 'GET' || method === 'HEAD' ? 0 : 1;
 }
 
+/**
+ * Within a delete, the requests that must be refused go first: once the example resource is gone, a
+ * server may answer 404 before it looks at the key, and the refusals would prove nothing.
+ */
+function deleteRank(step: Step): number {
+  if (step.kind !== 'probe' || step.operation.method !== 'DELETE') return 0;
+  const refusal = step.checks.every((check) => check.expectations.every((expected) => expected.kind === 'client-error' || (expected.kind === 'status' && expected.status >= 400)));
+  return refusal ? 0 : 1;
+}
+
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyReport> {
   const selected = selectOperations(options.contract, options.only);
   if ('unknown' in selected) throw new Error(`unknown operationId ${selected.unknown.join(', ')}`);
@@ -96,7 +106,7 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
   const results: Array<{ at: [number, number]; result: CheckResult }> = [];
   const queue: Array<{ step: Step; at: [number, number] }> = [];
   planned.forEach((steps, index) => steps.forEach((step, position) => queue.push({ step, at: [index, position] })));
-  queue.sort((a, b) => phase(a.step.operation.method) - phase(b.step.operation.method) || a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+  queue.sort((a, b) => phase(a.step.operation.method) - phase(b.step.operation.method) || a.at[0] - b.at[0] || deleteRank(a.step) - deleteRank(b.step) || a.at[1] - b.at[1]);
   for (const [position, step] of (generated?.steps ?? []).entries()) queue.push({ step, at: [order.get(step.operation.operationId)!, 1_000_000 + position] });
 
   const remaining = new Map<string, number>();

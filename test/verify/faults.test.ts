@@ -147,6 +147,27 @@ describe('verify against faulty providers', () => {
     }
   });
 
+  it('does not flag a server that, once a rule is deleted, answers 404 before it looks at the key', async () => {
+    const stateful = await startProvider({ stateful: true });
+    let deleted = false;
+    const provider = await startFaultyProvider(stateful.url, {
+      method: '*',
+      path: /^\/api\/v1\/rules\/rule_01HXYZ1234/,
+      answer: (relayed, incoming) => {
+        if (deleted && incoming.headers.authorization) return withBody({ ...relayed, status: 404 }, { error: { code: 'resource_not_found', message: 'Rule not found.' } });
+        if (incoming.method === 'DELETE' && relayed.status === 204) deleted = true;
+        return relayed;
+      },
+    });
+    try {
+      expect(failedChecks(await verifyAt(provider.url, stateful))).toEqual([]);
+      expect(deleted).toBe(true);
+    } finally {
+      await provider.close();
+      await stateful.close();
+    }
+  });
+
   it('keeps generated requests to the faulty operation too', async () => {
     const provider = await startFaultyProvider(mock.url, CASES.find((candidate) => candidate.fault === 'a wrong type')!.breaks);
     try {

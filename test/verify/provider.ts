@@ -56,6 +56,7 @@ export interface Incoming {
 
 /** One broken behaviour: which requests it touches, and what it does to the request or to the answer. */
 export interface Fault {
+  /** A method, or `*` for every method. */
   method: string;
   path: RegExp;
   /** Rewrites the request before it reaches the mock. */
@@ -95,7 +96,7 @@ export async function startFaultyProvider(upstream: string, fault?: Fault): Prom
     void (async () => {
       let incoming = await read(request);
       received.push(incoming);
-      const touched = fault && incoming.method === fault.method && fault.path.test(incoming.url.split('?')[0]);
+      const touched = fault && (fault.method === '*' || incoming.method === fault.method) && fault.path.test(incoming.url.split('?')[0]);
       if (touched && fault.request) incoming = fault.request(incoming);
       let relayed = await forward(incoming);
       if (touched && fault.answer) relayed = await fault.answer(relayed, incoming, forward);
