@@ -8,8 +8,8 @@ import { arbitraryFor } from './arbitraries.js';
 import type { Check, Expectation, Step } from './model.js';
 import { requestMutations } from './mutations.js';
 import { exampleParts, toPlannedRequest, type RequestParts } from './requests.js';
-import { allows, broadestAllowing, holdsEverything } from './key-choice.js';
-import { factsOf, keyCaller, plainCaller, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './plan.js';
+import { allows, holdsEverything } from './key-choice.js';
+import { exampleCaller, factsOf, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './plan.js';
 
 /** Candidates tried per request wanted before an operation is given up (its schemas refuse too many). */
 const ATTEMPTS_PER_REQUEST = 20;
@@ -71,14 +71,9 @@ function partsArbitrary(context: PlanContext, operation: Operation, caller: Call
   });
 }
 
-/** The caller generated requests use: the broadest key allowing the documented example, or the plain caller. */
+/** The caller generated requests use: the one of the documented examples (for Rules, the broadest fitting key). */
 function generatedCaller(context: PlanContext, operation: Operation): Caller | undefined {
-  const requirement = operation.permission;
-  if (operation.auth === 'apiKey' && requirement && context.keys) {
-    const key = broadestAllowing(context.keys, requirement, factsOf(exampleParts(context.document, operation)))[0];
-    return key ? keyCaller(operation, key) : undefined;
-  }
-  const caller = plainCaller(context, operation);
+  const caller = exampleCaller(context, operation, exampleParts(context.document, operation));
   return 'reason' in caller ? undefined : caller;
 }
 

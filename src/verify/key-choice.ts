@@ -44,6 +44,13 @@ export function narrowestAllowing(ring: KeyRing, requirement: PermissionRequirem
     .sort((a, b) => breadth(a, requirement.scope) - breadth(b, requirement.scope) || a.permissions.length - b.permissions.length);
 }
 
+/** Keys holding `scope` at all, those holding it for everything first: for a resource only the answer names. */
+export function broadestHolding(ring: KeyRing, scope: string): ApiKey[] {
+  return inFileOrder(ring)
+    .filter((key) => holdsScope(key, scope))
+    .sort((a, b) => breadth(b, scope) - breadth(a, scope) || b.permissions.length - a.permissions.length);
+}
+
 /** Keys without any entry for `scope`, the one holding the most other permissions first. */
 export function keysWithoutScope(ring: KeyRing, scope: string): ApiKey[] {
   return inFileOrder(ring)

@@ -11,14 +11,15 @@ import type { PermissionFacts } from '../core/permission.js';
 import { SERVICE_TITLES } from '../core/services.js';
 import type { ContractValidators } from '../core/validation.js';
 import {
+  allows,
   broadestAllowing,
+  broadestHolding,
   holdsEverything,
   keysWithListedResources,
   keysWithoutScope,
   knownIds,
   narrowestAllowing,
   transferSets,
-  allows,
 } from './key-choice.js';
 import type { Answer, Check, Expectation, Probe, Step } from './model.js';
 import { MUTATION_KINDS, requestMutations, withValueAt, type MutationKind } from './mutations.js';
@@ -51,11 +52,11 @@ export interface Caller {
 const NO_KEYS = 'needs --keys FILE: the API keys the provider was configured with, in the mock\'s keys-file format';
 const NO_BEARER = 'needs --bearer TOKEN: a token the provider accepts';
 
-export function declaresRequestIdParameter(operation: Operation): boolean {
+function declaresRequestIdParameter(operation: Operation): boolean {
   return operation.parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'x-request-id');
 }
 
-export function declaresRequestIdHeader(operation: Operation): boolean {
+function declaresRequestIdHeader(operation: Operation): boolean {
   return operation.responses.some((response) => response.headers.some((name) => name.toLowerCase() === 'x-request-id'));
 }
 
@@ -63,12 +64,12 @@ export function factsOf(parts: RequestParts): PermissionFacts {
   return { pathParams: parts.pathParams, query: parts.query, body: parts.body };
 }
 
-export function keyCaller(operation: Operation, key: ApiKey): Caller {
+function keyCaller(operation: Operation, key: ApiKey): Caller {
   return { authorization: `${challenge(operation.auth)} ${key.key}`, label: `key ${key.key}`, key };
 }
 
 /** The caller for requests that need no particular grant; a reason when there is none. */
-export function plainCaller(context: PlanContext, operation: Operation): Caller | { reason: string } {
+function plainCaller(context: PlanContext, operation: Operation): Caller | { reason: string } {
   switch (operation.auth) {
     case 'none':
       return { label: 'no credentials' };
@@ -82,7 +83,7 @@ export function plainCaller(context: PlanContext, operation: Operation): Caller 
 }
 
 /** What a key must hold for a request, in words: `READ_RULES for path id rule_1`. */
-export function describeNeed(requirement: PermissionRequirement, parts: RequestParts): string {
+function describeNeed(requirement: PermissionRequirement, parts: RequestParts): string {
   const location = requirement.resource;
   if (!location) return requirement.scope;
   switch (location.in) {
@@ -100,16 +101,12 @@ export function describeNeed(requirement: PermissionRequirement, parts: RequestP
 }
 
 /** The caller for the documented examples: the broadest key allowing the request, or why there is none. */
-function exampleCaller(context: PlanContext, operation: Operation, parts: RequestParts): Caller | { reason: string } {
+export function exampleCaller(context: PlanContext, operation: Operation, parts: RequestParts): Caller | { reason: string } {
   const requirement = operation.permission;
   if (operation.auth !== 'apiKey' || !requirement) return plainCaller(context, operation);
   if (!context.keys) return { reason: NO_KEYS };
   // A resource only the answer names: only a key holding the scope for everything is sure to pass.
-  const facts = factsOf(parts);
-  const key =
-    requirement.resource?.in === 'response'
-      ? [...context.keys.values()].filter((candidate) => candidate.permissions.some((entry) => entry.scope === requirement.scope)).sort((a, b) => Number(holdsEverything(b, requirement.scope)) - Number(holdsEverything(a, requirement.scope)))[0]
-      : broadestAllowing(context.keys, requirement, facts)[0];
+  const key = requirement.resource?.in === 'response' ? broadestHolding(context.keys, requirement.scope)[0] : broadestAllowing(context.keys, requirement, factsOf(parts))[0];
   return key ? keyCaller(operation, key) : { reason: `no key in the keys file allows it: it needs ${describeNeed(requirement, parts)}` };
 }
 
@@ -144,6 +141,8 @@ class OperationPlan {
   }
 }
 
+const ECHO_TITLE = 'a sent X-Request-ID is echoed in the header and in request_id';
+
 /** Everything checked of one operation, in the order the report lists it. */
 export function planOperation(context: PlanContext, operation: Operation): Step[] {
   const plan = new OperationPlan(context, operation);
@@ -159,12 +158,12 @@ export function planOperation(context: PlanContext, operation: Operation): Step[
     const withEcho = echo && index === 0;
     if ('reason' in caller) {
       plan.skip(id, title, caller.reason);
-      if (withEcho) plan.skip('request-id:echo', 'a sent X-Request-ID is echoed', caller.reason);
+      if (withEcho) plan.skip('request-id:echo', ECHO_TITLE, caller.reason);
       return;
     }
     const sent = `verify-${context.newId()}`;
     const checks: Check[] = [{ id, title: `${title} (${caller.label})`, expectations: expectationsForExample(operation, caller) }];
-    if (withEcho) checks.push({ id: 'request-id:echo', title: 'a sent X-Request-ID is echoed in the header and in request_id', expectations: [{ kind: 'request-id-echo', sent }] });
+    if (withEcho) checks.push({ id: 'request-id:echo', title: ECHO_TITLE, expectations: [{ kind: 'request-id-echo', sent }] });
     const followUp = index === 0 && operation.permission?.resource?.in === 'response' && context.keys ? answerScopeChecks(context, plan, first, operation.permission, caller) : undefined;
     plan.probe(parts, caller, checks, { ...(withEcho ? { headers: { 'x-request-id': sent } } : {}), ...(followUp ? { followUp } : {}) });
   });

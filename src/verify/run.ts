@@ -6,7 +6,7 @@ import type { KeyRing } from '../core/keys.js';
 import type { ContractValidators } from '../core/validation.js';
 import { checkAnswer } from './check.js';
 import { planGenerated } from './generated.js';
-import type { CheckResult, Probe, Step } from './model.js';
+import type { Answer, CheckResult, Probe, Step } from './model.js';
 import { planOperation, type PlanContext } from './plan.js';
 import { send, requestUrl, type Fetch } from './send.js';
 
@@ -84,6 +84,98 @@ function deleteRank(step: Step): number {
   return refusal ? 0 : 1;
 }
 
+/** Where a step's result is listed: its operation's place, then the step's place in that operation's plan. */
+type Place = [operation: number, position: number];
+
+interface Queued {
+  step: Step;
+  at: Place;
+}
+
+/** The provider did not answer at all: there is nothing to check. */
+class Unreachable extends Error {}
+
+const emptyTally = (operationId: string): OperationTally => ({ operationId, checks: 0, passed: 0, failed: 0, skipped: 0 });
+
+/** One run: sends the probes in order, records each check's result and tells the progress listener. */
+class Run {
+  readonly results: Array<{ at: Place; result: CheckResult }> = [];
+  private readonly tallies = new Map<string, OperationTally>();
+  private readonly generatedTally = emptyTally('generated requests');
+  private done = 0;
+
+  constructor(
+    private readonly options: VerifyOptions,
+    private total: number,
+  ) {}
+
+  private tally(operationId: string): OperationTally {
+    if (!this.tallies.has(operationId)) this.tallies.set(operationId, emptyTally(operationId));
+    return this.tallies.get(operationId)!;
+  }
+
+  private record(at: Place, result: CheckResult, counts: OperationTally[]): void {
+    this.results.push({ at, result });
+    for (const count of counts) {
+      count.checks++;
+      count[result.outcome]++;
+    }
+  }
+
+  private async send(probe: Probe, at: Place, counts: OperationTally[]): Promise<Answer> {
+    const { options } = this;
+    const answer = await send(options.fetch, options.baseUrl, probe.request, options.timeoutMs);
+    if (this.done === 0 && answer.error) throw new Unreachable(answer.error);
+    this.done++;
+    const exchange = { request: probe.request, url: requestUrl(options.baseUrl, probe.request), answer };
+    const context = { contract: options.contract, validators: options.validators, strict: options.strict ?? false };
+    for (const check of probe.checks) {
+      const violations = checkAnswer(context, probe.operation, check, answer);
+      const outcome = violations.length === 0 ? 'passed' : 'failed';
+      const result: CheckResult = { operationId: probe.operation.operationId, check: check.id, title: check.title, outcome, violations, exchange };
+      if (violations[0]) result.reason = violations[0].message;
+      this.record(at, result, counts);
+    }
+    return answer;
+  }
+
+  private progress(step: Step, finished?: OperationTally): void {
+    const checks = step.kind === 'probe' ? step.checks.map((check) => check.id) : [step.check.id];
+    this.options.onProgress?.({ done: this.done, total: this.total, operationId: step.operation.operationId, checks, ...(finished ? { operationDone: finished } : {}) });
+  }
+
+  /** The planned steps, with the follow-ups a probe's answer brings, each listed after its probe. */
+  async planned(queue: Queued[]): Promise<void> {
+    const remaining = new Map<string, number>();
+    for (const { step } of queue) remaining.set(step.operation.operationId, (remaining.get(step.operation.operationId) ?? 0) + 1);
+    for (let index = 0; index < queue.length; index++) {
+      const { step, at } = queue[index];
+      const operationId = step.operation.operationId;
+      if (step.kind === 'skip') {
+        this.record(at, { operationId, check: step.check.id, title: step.check.title, outcome: 'skipped', reason: step.reason, violations: [] }, [this.tally(operationId)]);
+      } else {
+        const answer = await this.send(step, at, [this.tally(operationId)]);
+        // Follow-ups run next and are listed right after the probe whose answer they read.
+        const followUps = step.followUp?.(answer) ?? [];
+        followUps.forEach((followUp, offset) => queue.splice(index + 1 + offset, 0, { step: followUp, at: [at[0], at[1] + (offset + 1) / (followUps.length + 1)] }));
+        remaining.set(operationId, remaining.get(operationId)! + followUps.length);
+        this.total += followUps.filter((followUp) => followUp.kind === 'probe').length;
+      }
+      const left = remaining.get(operationId)! - 1;
+      remaining.set(operationId, left);
+      if (step.kind === 'probe' || left === 0) this.progress(step, left === 0 ? this.tally(operationId) : undefined);
+    }
+  }
+
+  /** The generated requests, after the planned ones; their group is done with the last of them. */
+  async generated(queue: Queued[]): Promise<void> {
+    for (const [index, { step, at }] of queue.entries()) {
+      if (step.kind === 'probe') await this.send(step, at, [this.tally(step.operation.operationId), this.generatedTally]);
+      this.progress(step, index === queue.length - 1 ? this.generatedTally : undefined);
+    }
+  }
+}
+
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyReport> {
   const selected = selectOperations(options.contract, options.only);
   if ('unknown' in selected) throw new Error(`unknown operationId ${selected.unknown.join(', ')}`);
@@ -97,78 +189,27 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
     readOnly: options.readOnly ?? false,
     newId: options.newId ?? (() => crypto.randomUUID()),
   };
-  const checkContext = { contract: options.contract, validators: options.validators, strict: options.strict ?? false };
   const order = new Map(operations.map((operation, index) => [operation.operationId, index]));
-  const planned = operations.map((operation) => planOperation(context, operation));
+  const planned: Queued[] = operations.flatMap((operation, index) => planOperation(context, operation).map((step, position): Queued => ({ step, at: [index, position] })));
+  planned.sort((a, b) => phase(a.step.operation.method) - phase(b.step.operation.method) || a.at[0] - b.at[0] || deleteRank(a.step) - deleteRank(b.step) || a.at[1] - b.at[1]);
   const generated = options.requests ? planGenerated(context, operations, options.requests, options.seed ?? 0) : undefined;
+  const extra = (generated?.steps ?? []).map((step, position): Queued => ({ step, at: [order.get(step.operation.operationId)!, 1_000_000 + position] }));
 
-  // Results are listed per operation in plan order: each step's place is (operation, position).
-  const results: Array<{ at: [number, number]; result: CheckResult }> = [];
-  const queue: Array<{ step: Step; at: [number, number] }> = [];
-  planned.forEach((steps, index) => steps.forEach((step, position) => queue.push({ step, at: [index, position] })));
-  queue.sort((a, b) => phase(a.step.operation.method) - phase(b.step.operation.method) || a.at[0] - b.at[0] || deleteRank(a.step) - deleteRank(b.step) || a.at[1] - b.at[1]);
-  for (const [position, step] of (generated?.steps ?? []).entries()) queue.push({ step, at: [order.get(step.operation.operationId)!, 1_000_000 + position] });
-
-  const remaining = new Map<string, number>();
-  for (const { step } of queue) remaining.set(step.operation.operationId, (remaining.get(step.operation.operationId) ?? 0) + 1);
-  const tally = new Map<string, OperationTally>();
-  let total = queue.filter(({ step }) => step.kind === 'probe').length;
-  let done = 0;
-  let sentAny = false;
-
-  const record = (at: [number, number], result: CheckResult) => {
-    results.push({ at, result });
-    const counts = tally.get(result.operationId) ?? { operationId: result.operationId, checks: 0, passed: 0, failed: 0, skipped: 0 };
-    counts.checks++;
-    counts[result.outcome]++;
-    tally.set(result.operationId, counts);
-  };
-
-  for (let index = 0; index < queue.length; index++) {
-    const { step, at } = queue[index];
-    const operationId = step.operation.operationId;
-    if (step.kind === 'skip') {
-      record(at, { operationId, check: step.check.id, title: step.check.title, outcome: 'skipped', reason: step.reason, violations: [] });
-    } else {
-      const answer = await send(options.fetch, options.baseUrl, step.request, options.timeoutMs);
-      if (!sentAny && answer.error) return unreachable(options, operations, answer.error);
-      sentAny = true;
-      done++;
-      const exchange = { request: step.request, url: requestUrl(options.baseUrl, step.request), answer };
-      for (const check of step.checks) {
-        const violations = checkAnswer(checkContext, step.operation, check, answer);
-        const outcome = violations.length === 0 ? 'passed' : 'failed';
-        record(at, { operationId, check: check.id, title: check.title, outcome, ...(violations[0] ? { reason: violations[0].message } : {}), violations, exchange });
-      }
-      const followUps = step.followUp?.(answer) ?? [];
-      // Follow-ups run next and are listed right after the probe they come from.
-      followUps.forEach((followUp, offset) => queue.splice(index + 1 + offset, 0, { step: followUp, at: [at[0], at[1] + (offset + 1) / (followUps.length + 1)] }));
-      remaining.set(operationId, remaining.get(operationId)! + followUps.length);
-      total += followUps.filter((followUp) => followUp.kind === 'probe').length;
-    }
-    const left = remaining.get(operationId)! - 1;
-    remaining.set(operationId, left);
-    if (step.kind === 'probe' || left === 0) {
-      options.onProgress?.({ done, total, operationId, checks: step.kind === 'probe' ? (step as Probe).checks.map((check) => check.id) : [step.check.id], ...(left === 0 ? { operationDone: tally.get(operationId)! } : {}) });
-    }
+  const run = new Run(options, [...planned, ...extra].filter(({ step }) => step.kind === 'probe').length);
+  const listed = operations.map((operation) => operation.operationId);
+  try {
+    await run.planned(planned);
+    await run.generated(extra);
+  } catch (error) {
+    if (error instanceof Unreachable) return { baseUrl: options.baseUrl, operations: listed, webhooks: [], results: [], unreachable: error.message };
+    throw error;
   }
-
-  results.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+  run.results.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
   return {
     baseUrl: options.baseUrl,
-    operations: operations.map((operation) => operation.operationId),
+    operations: listed,
     webhooks: options.contract.operations.filter((operation) => operation.webhook).map((operation) => operation.operationId),
-    results: results.map(({ result }) => result),
+    results: run.results.map(({ result }) => result),
     ...(generated ? { generated: { requested: options.requests!, sent: generated.steps.length, seed: options.seed ?? 0, discarded: generated.discarded, exhausted: generated.exhausted } } : {}),
-  };
-}
-
-function unreachable(options: VerifyOptions, operations: Operation[], error: string): VerifyReport {
-  return {
-    baseUrl: options.baseUrl,
-    operations: operations.map((operation) => operation.operationId),
-    webhooks: [],
-    results: [],
-    unreachable: error,
   };
 }

@@ -107,6 +107,7 @@ describe('platform-contract verify', () => {
     const run = await verify(['--base-url', relay.url, '--bearer', BEARER, '--only', 'listEmailSequences', '--requests', '6', '--seed', '11']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Generated requests: 6 of 6 sent, seed 11 (repeat with --seed 11)');
+    expect(run.stdout).toMatch(/^listEmailSequences: \d+ checks, \d+ passed, 0 failed, 0 skipped\ngenerated requests: 6 checks, 6 passed, 0 failed, 0 skipped$/m);
   });
 
   it('skips, with the option to add, what needs credentials it was not given', async () => {

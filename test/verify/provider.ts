@@ -22,7 +22,7 @@ export async function startProvider(options: Partial<MockServerOptions> = {}): P
 /** Runs the verifier against `url` with the bundled contract, the provider's keys and a bearer token. */
 export async function verifyAt(url: string, server: MockServer, options: Partial<VerifyOptions> = {}): Promise<VerifyReport> {
   const spec = await loadSpecFile(SPEC);
-  return verifyProvider({
+  const report = await verifyProvider({
     baseUrl: url,
     fetch: (input, init) => fetch(input, init),
     document: spec.document,
@@ -32,6 +32,9 @@ export async function verifyAt(url: string, server: MockServer, options: Partial
     bearer: BEARER,
     ...options,
   });
+  // A report of a provider that never answered has no failures, and would prove nothing.
+  if (report.unreachable) throw new Error(`no answer from ${url}: ${report.unreachable}`);
+  return report;
 }
 
 /** The failed checks of a report as `operationId check` lines, sorted. */
