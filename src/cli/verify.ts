@@ -63,6 +63,13 @@ function integer(value: string, option: string, pattern: RegExp): number {
   return Number(value);
 }
 
+/** fast-check's seeds are 32-bit integers: a larger one would silently become another seed. */
+function seedOf(value: string): number {
+  const seed = integer(value, '--seed', /^-?\d+$/);
+  if (seed < -0x80000000 || seed > 0x7fffffff) throw new UsageError(`--seed must be a 32-bit integer (-2147483648 to 2147483647), not ${value}`);
+  return seed;
+}
+
 export function parseVerifyOptions(argv: string[]): VerifyCliOptions {
   let values;
   try {
@@ -109,8 +116,8 @@ export function parseVerifyOptions(argv: string[]): VerifyCliOptions {
     ...(only ? { only } : {}),
     readOnly: values['read-only'] ?? false,
     requests: values.requests !== undefined ? integer(values.requests, '--requests', /^\d+$/) : 0,
-    // A seed fits fast-check's 32-bit seeds; a random one is printed so the run can be repeated.
-    seed: values.seed !== undefined ? integer(values.seed, '--seed', /^-?\d+$/) | 0 : Math.floor(Math.random() * 0x7fffffff),
+    // A random seed is printed so that the run can be repeated.
+    seed: values.seed !== undefined ? seedOf(values.seed) : Math.floor(Math.random() * 0x7fffffff),
     strict: values.strict ?? false,
     help,
   };

@@ -139,6 +139,7 @@ describe('platform-contract verify', () => {
     [[], '--base-url URL is required'],
     [['--base-url', 'ftp://example.com'], '--base-url must be an http:// or https:// URL, not "ftp://example.com"'],
     [['--base-url', 'http://127.0.0.1:1', '--requests', 'many'], '--requests must be a whole number, not "many"'],
+    [['--base-url', 'http://127.0.0.1:1', '--seed', '5000000000'], '--seed must be a 32-bit integer (-2147483648 to 2147483647), not 5000000000'],
     [['--base-url', 'http://127.0.0.1:1', '--only', 'getRule,noSuchOperation'], '--only: unknown operationId noSuchOperation (known: listAccounts, getAccount'],
     [['--base-url', 'http://127.0.0.1:1', '--keys', 'missing-keys.yaml'], 'invalid keys file: missing-keys.yaml: keys file not found'],
     [['--base-url', 'http://127.0.0.1:1', '--colour'], "Unknown option '--colour'"],
