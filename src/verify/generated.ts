@@ -9,7 +9,7 @@ import type { Check, Expectation, Step } from './model.js';
 import { requestMutations } from './mutations.js';
 import { exampleParts, toPlannedRequest, type RequestParts } from './requests.js';
 import { allows, holdsEverything } from './key-choice.js';
-import { exampleCaller, factsOf, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './plan.js';
+import { exampleCaller, factsOf, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './planning.js';
 
 /** Candidates tried per request wanted before an operation is given up (its schemas refuse too many). */
 const ATTEMPTS_PER_REQUEST = 20;

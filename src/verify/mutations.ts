@@ -5,7 +5,7 @@
 import { jsonContent, type Operation } from '../core/contract.js';
 import { pointerTokens, toPointer } from '../core/json-pointer.js';
 import type { RequestParts } from './requests.js';
-import { branchFor, declaredTypes, flatten, jsonType, propertySchema, typeAllowed, type FlatSchema, type Schema } from './schemas.js';
+import { branchFor, declaredTypes, flatten, propertySchema, typeAllowed, type FlatSchema, type Schema } from './schemas.js';
 
 export type MutationKind = 'missing-required' | 'wrong-type' | 'bound';
 

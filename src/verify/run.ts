@@ -7,7 +7,8 @@ import type { ContractValidators } from '../core/validation.js';
 import { checkAnswer } from './check.js';
 import { planGenerated } from './generated.js';
 import type { Answer, CheckResult, Probe, Step } from './model.js';
-import { planOperation, type PlanContext } from './plan.js';
+import { planOperation } from './plan.js';
+import type { PlanContext } from './planning.js';
 import { send, requestUrl, type Fetch } from './send.js';
 
 export interface VerifyOptions {

@@ -13,7 +13,8 @@ import { keysWithoutScope, narrowestAllowing, broadestAllowing } from '../../src
 import type { Answer, Check } from '../../src/verify/model.js';
 import { bodyMutations } from '../../src/verify/mutations.js';
 import { planGenerated } from '../../src/verify/generated.js';
-import { negativesOf, type PlanContext } from '../../src/verify/plan.js';
+import { negativesOf } from '../../src/verify/plan.js';
+import type { PlanContext } from '../../src/verify/planning.js';
 import { exampleParts } from '../../src/verify/requests.js';
 import { curlLine } from '../../src/verify/send.js';
 import { DEMO_KEYS, SPEC } from './provider.js';
