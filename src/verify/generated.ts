@@ -7,9 +7,9 @@ import { jsonContent, type Operation, type Parameter } from '../core/contract.js
 import { arbitraryFor } from './arbitraries.js';
 import type { Check, Expectation, Step } from './model.js';
 import { requestMutations } from './mutations.js';
-import { exampleParts, toPlannedRequest, type RequestParts } from './requests.js';
+import { exampleParts, type RequestParts } from './requests.js';
 import { allows, holdsEverything } from './key-choice.js';
-import { exampleCaller, factsOf, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './planning.js';
+import { exampleCaller, factsOf, OperationPlan, requestProblem, WRITE_METHODS, type Caller, type PlanContext } from './planning.js';
 
 /** Candidates tried per request wanted before an operation is given up (its schemas refuse too many). */
 const ATTEMPTS_PER_REQUEST = 20;
@@ -109,6 +109,7 @@ export function planGenerated(context: PlanContext, operations: Operation[], cou
     const wanted = Math.floor(count / eligible.length) + (index < count % eligible.length ? 1 : 0);
     if (wanted === 0) return;
     const caller = generatedCaller(context, operation)!;
+    const plan = new OperationPlan(context, operation);
     const arbitrary = fc.record({ parts: partsArbitrary(context, operation, caller), mutate: fc.nat(MUTATED_SHARE - 1).map((n) => n === 0), pick: fc.nat() });
     let made = 0;
     // Candidates come in batches, each from its own seed, until enough are valid or the attempts run out.
@@ -127,10 +128,10 @@ export function planGenerated(context: PlanContext, operations: Operation[], cou
           title: `generated request ${made} (${description}, ${caller.label})`,
           expectations: expectationsFor(context, operation, caller, parts, refusal),
         };
-        const headers = { ...parts.headers, ...(caller.authorization ? { authorization: caller.authorization } : {}), ...(operation.idempotent ? { 'idempotency-key': context.newId() } : {}) };
-        steps.push({ kind: 'probe', operation, request: toPlannedRequest(operation, { ...parts, headers }), checks: [check] });
+        plan.probe(parts, caller, [check]);
       }
     }
+    steps.push(...plan.steps);
     if (made < wanted) exhausted.push(`${operation.operationId}: ${made} of ${wanted} (the contract refused the other candidates)`);
   });
   return { steps, discarded, exhausted };
