@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { runDiff } from './diff.js';
 import { runMock } from './mock.js';
+import { runVerify } from './verify.js';
 
 const io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
 
@@ -14,6 +15,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   mock: { summary: 'serve the contract as a mock API (see `platform-contract mock --help`)', run: (argv) => runMock(argv) },
+  verify: { summary: 'check a running server against the contract (see `platform-contract verify --help`)', run: (argv) => runVerify(argv) },
   diff: { summary: 'list the changes between two contracts, breaking ones first (see `platform-contract diff --help`)', run: (argv) => runDiff(argv, io) },
 };
 

@@ -35,18 +35,26 @@ export function requestExampleNames(operation: Operation): string[] {
   return content?.examples.map((example) => example.name) ?? [];
 }
 
+/** A request before it is written out: each parameter by name, so a check can change one of them. */
+export interface RequestParts {
+  pathParams: Record<string, string>;
+  query: Record<string, string>;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
 /**
- * The request the contract documents as valid: example path values, the required query parameters'
- * example values, and the named (default: first) request example as the body. No credentials.
+ * The parts of the request the contract documents as valid: example path values, the required query
+ * parameters' example values, and the named (default: first) request example as the body.
  */
-export function exampleRequest(document: Json, operation: Operation, exampleName?: string): PlannedRequest {
-  let path = operation.path;
-  const query = new URLSearchParams();
+export function exampleParts(document: Json, operation: Operation, exampleName?: string): RequestParts {
+  const pathParams: Record<string, string> = {};
+  const query: Record<string, string> = {};
   for (const parameter of operation.parameters) {
-    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(parameterValue(document, parameter)));
-    else if (parameter.in === 'query' && parameter.required) query.set(parameter.name, parameterValue(document, parameter));
+    if (parameter.in === 'path') pathParams[parameter.name] = parameterValue(document, parameter);
+    else if (parameter.in === 'query' && parameter.required) query[parameter.name] = parameterValue(document, parameter);
   }
-  const search = query.toString();
   const headers: Record<string, string> = {};
   let body: unknown;
   const content = operation.requestBody ? jsonContent(operation.requestBody.contents) : undefined;
@@ -58,5 +66,23 @@ export function exampleRequest(document: Json, operation: Operation, exampleName
       headers['content-type'] = content.mediaType;
     }
   }
-  return { method: operation.method, path: search ? `${path}?${search}` : path, headers, ...(body !== undefined ? { body } : {}) };
+  return { pathParams, query, headers, ...(body !== undefined ? { body } : {}) };
+}
+
+/** The parts as the request sent: path values and the query percent-encoded. */
+export function toPlannedRequest(operation: Operation, parts: RequestParts): PlannedRequest {
+  let path = operation.path;
+  for (const [name, value] of Object.entries(parts.pathParams)) path = path.replace(`{${name}}`, encodeURIComponent(value));
+  const search = new URLSearchParams(parts.query).toString();
+  return {
+    method: operation.method,
+    path: search ? `${path}?${search}` : path,
+    headers: { ...parts.headers },
+    ...(parts.body !== undefined ? { body: parts.body } : {}),
+  };
+}
+
+/** The request the contract documents as valid (see exampleParts). No credentials. */
+export function exampleRequest(document: Json, operation: Operation, exampleName?: string): PlannedRequest {
+  return toPlannedRequest(operation, exampleParts(document, operation, exampleName));
 }

@@ -1,7 +1,6 @@
 // The mock in Node, composed: the contract (the bundled one inside the package, or another spec
 // file), the keys file, the validators, Prism for generated bodies, the stateful store, and the
 // node:http door. The command line and the tests start it the same way.
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_BODY_LIMITS } from '../../core/body.js';
 import type { Contract } from '../../core/contract.js';
 import type { IdGenerator } from '../../core/ids.js';
@@ -14,13 +13,11 @@ import { ulidIds } from '../../core/ids.js';
 import { prismGenerator } from '../prism.js';
 import { serve } from './http-server.js';
 import { loadKeysFile } from './keys-file.js';
+import { DEFAULT_KEYS, DEFAULT_SPEC } from './package-files.js';
 import { loadSpecFile, type SpecFile } from './spec-file.js';
 import { validatorsFor } from './validators.js';
 
-/** Where the package keeps what it ships: from src/adapters/node/ and dist/adapters/node/ alike. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DEFAULT_SPEC = fileURLToPath(new URL('../../../generated/openapi.json', import.meta.url));
-export const DEFAULT_KEYS = fileURLToPath(new URL('../../../mock/demo-keys.yaml', import.meta.url));
+export { DEFAULT_KEYS, DEFAULT_SPEC, PACKAGE_ROOT } from './package-files.js';
 
 /** The mock-only endpoint (outside the contract) that clears stateful mode's memory. */
 export const RESET_PATH = '/__mock/reset';
@@ -76,13 +73,12 @@ function resetRoute(): ExtraRoute {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const spec = typeof options.spec === 'object' ? options.spec : await loadSpecFile(options.spec ?? DEFAULT_SPEC);
   const { contract, document } = spec;
-  const bundled = spec.file === DEFAULT_SPEC;
   const keys = await keysOf(options.keys, contract);
   const ids = options.ids ?? ulidIds;
   const store = options.store ?? (options.stateful ? new MemoryStore() : undefined);
   const mock = createMock({
     contract,
-    validators: validatorsFor(document, bundled),
+    validators: validatorsFor(spec),
     keys,
     generator: prismGenerator(document, contract.jsonSchemaFaker),
     ids,

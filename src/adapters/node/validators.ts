@@ -3,13 +3,15 @@
 import * as generated from '../../../generated/validators.js';
 import type { ContractValidators } from '../../core/validation.js';
 import { compileValidators } from '../../validation/compile.js';
+import { DEFAULT_SPEC } from './package-files.js';
+import type { SpecFile } from './spec-file.js';
 import { SpecError } from './startup-errors.js';
 
-/** The generated validators are this document's own when the mock serves the bundled contract. */
-export function validatorsFor(document: unknown, bundled: boolean): ContractValidators {
-  if (bundled) return generated;
+/** The generated validators are the bundled contract's own; another spec's are compiled from it. */
+export function validatorsFor(spec: SpecFile): ContractValidators {
+  if (spec.file === DEFAULT_SPEC) return generated;
   try {
-    return compileValidators(document);
+    return compileValidators(spec.document);
   } catch (error) {
     throw new SpecError(`cannot compile the spec's schemas: ${(error as Error).message.split('\n')[0]}`);
   }
