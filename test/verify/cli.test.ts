@@ -54,7 +54,7 @@ describe('platform-contract verify', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^operationId +checks +passed +failed +skipped$/m);
-    expect(run.stdout).toMatch(/^listRules +6 +6 +0 +0$/m);
+    expect(run.stdout).toMatch(/^listRules +7 +7 +0 +0$/m);
     expect(run.stdout).toMatch(/^getRule +\d+ +\d+ +0 +1$/m);
     expect(run.stdout).toContain('OK: no violation');
     const report = readJunit(junit);
