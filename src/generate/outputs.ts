@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SERVICE_NAMES } from '../core/services.js';
 import type { RewriteReport } from '../validation/schema-rewrites.js';
 import { bundleContract, serializeDocument } from './bundle.js';
+import { generateMockTables, MOCK_TABLE_FILES } from './mock-tables.js';
 import { generateTypes } from './types-code.js';
 import { generateValidators } from './validators-code.js';
 
@@ -17,6 +18,7 @@ export const GENERATED_FILES = [
   'validators/runtime.js',
   ...SERVICE_NAMES.flatMap((service) => [`validators/${service}.js`, `validators/${service}.d.ts`]),
   'validators/shared.js',
+  ...MOCK_TABLE_FILES,
 ] as const;
 
 export interface GeneratedOutputs {
@@ -34,6 +36,7 @@ export async function generateOutputs(root: string): Promise<GeneratedOutputs> {
     ['types.d.ts', types.dts],
     ['types.js', types.js],
     ...validators.files,
+    ...(await generateMockTables(document, root)),
   ]);
   const unlisted = [...produced.keys()].filter((name) => !(GENERATED_FILES as readonly string[]).includes(name));
   if (unlisted.length > 0) throw new Error(`The generator wrote files GENERATED_FILES does not list: ${unlisted.join(', ')}`);
