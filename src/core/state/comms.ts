@@ -4,6 +4,8 @@ import type { CommsEnrollRequest, CommsEnrollment, CommsSequence, CommsSequenceC
 import type { IdGenerator } from '../ids.js';
 import { errorBody } from '../services.js';
 import { minutesAfter, timestamp, type Handlers, type Reply } from './handler.js';
+import type { LifeCycle } from './life-cycles.js';
+import { commsSeed } from './seed.js';
 
 function notFound(resource: 'Sequence' | 'Enrollment', id: string): Reply {
   return { status: 404, body: errorBody('comms', { status: 404, code: 'not_found', message: `${resource} ${id} was not found.` }) };
@@ -76,3 +78,5 @@ export const commsHandlers: Handlers = {
     return { status: 200, body: cancelled };
   },
 };
+
+export const commsLifeCycle: LifeCycle = { handlers: commsHandlers, seed: commsSeed };

@@ -19,7 +19,8 @@ import { errors } from '../errors.js';
 import { errorBody, type ValidationProblem } from '../services.js';
 import { queryInteger, queryString, timestamp, type Handlers, type Reply } from './handler.js';
 import { allItems, cursorPage } from './pages.js';
-import type { AccountDirectory } from './seed.js';
+import type { LifeCycle } from './life-cycles.js';
+import { accountsOf, rulesSeed, type AccountDirectory } from './seed.js';
 import type { Space } from './space.js';
 
 /** A rule as stored: deleting it only marks it (soft delete, seed 002), so it stays in the record. */
@@ -265,3 +266,5 @@ export const rulesHandlers: Handlers = {
     return success(200, page.items, { page_info: page.page_info });
   },
 };
+
+export const rulesLifeCycle: LifeCycle = { handlers: rulesHandlers, seed: rulesSeed, accounts: accountsOf };

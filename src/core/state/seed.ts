@@ -15,23 +15,28 @@ export interface Seed {
   accounts: AccountDirectory;
 }
 
+/** The values of every documented success example, by operationId, in spec order. */
+export type SuccessExamples = Map<string, unknown[]>;
+
 /**
- * Where each kind of stored resource is shown: operationId -> JSON pointer of the resource (or list of
- * resources) in its success examples. Read operations describe what is stored; for enrollments,
- * which have no read operation, the enroll answer does.
+ * Where each kind of stored resource is shown, one table a service (so that a mock of one service
+ * carries only its own): operationId -> JSON pointer of the resource (or list of resources) in its
+ * success examples. Read operations describe what is stored; for enrollments, which have no read
+ * operation, the enroll answer does.
  */
-const SOURCES = {
+const RULES_SOURCES = {
   rules: { getRule: '/data' },
   rule_executions: { getRuleExecution: '/data', listRuleExecutions: '/data' },
   transfers: { getTransfer: '/data', listTransfers: '/data' },
-  email_sequences: { getEmailSequence: '/sequence' },
+} as const;
+const SEQUENCES_SOURCES = { email_sequences: { getEmailSequence: '/sequence' } } as const;
+const COMMS_SOURCES = {
   comms_sequences: { getCommsSequence: '' },
   comms_enrollments: { enrollInCommsSequence: '' },
 } as const;
 
-/** The values of every documented success example of each operation, in spec order. */
-function successExamples(contract: Contract): Map<string, unknown[]> {
-  const byOperation = new Map<string, unknown[]>();
+export function successExamples(contract: Contract): SuccessExamples {
+  const byOperation: SuccessExamples = new Map();
   for (const operation of contract.operations) {
     const values = operation.responses
       .filter((response) => /^2\d\d$/.test(response.status))
@@ -46,7 +51,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The resources at `pointer` in the examples of the named operations, first seen first, by id. */
-function collect<T>(examples: Map<string, unknown[]>, sources: Record<string, string>): T[] {
+function collect<T>(examples: SuccessExamples, sources: Record<string, string>): T[] {
   const byId = new Map<string, T>();
   for (const [operationId, pointer] of Object.entries(sources)) {
     for (const example of examples.get(operationId) ?? []) {
@@ -67,7 +72,8 @@ function byCreation<T extends { id: string }>(items: T[], createdAt: (item: T) =
 
 const ACCOUNT_TYPES: readonly string[] = ['income_source', 'pod', 'external_account'];
 
-function accountsOf(examples: Map<string, unknown[]>): AccountDirectory {
+/** The accounts the Rules examples name, with their display name and type. */
+export function accountsOf(examples: SuccessExamples): AccountDirectory {
   const accounts = new Map<string, { name: string; type: AccountType }>();
   const add = (value: unknown) => {
     if (!isRecord(value) || typeof value.id !== 'string' || typeof value.name !== 'string') return;
@@ -90,22 +96,33 @@ function accountsOf(examples: Map<string, unknown[]>): AccountDirectory {
   return accounts;
 }
 
+/** What a new Rules space (an organization's) starts with. */
+export function rulesSeed(examples: SuccessExamples): SpaceSeed {
+  const rules = byCreation(collect<Rule>(examples, RULES_SOURCES.rules), (rule) => rule.created_at);
+  return {
+    rules: rules.map(([id, rule]) => [id, { rule, deleted_at: null }]),
+    rule_executions: byCreation(collect<RuleExecution>(examples, RULES_SOURCES.rule_executions), (execution) => execution.created_at),
+    transfers: byCreation(collect<Transfer>(examples, RULES_SOURCES.transfers), (transfer) => transfer.created_at),
+  };
+}
+
+/** What a new Sequences space (a bearer token's) starts with. */
+export function sequencesSeed(examples: SuccessExamples): SpaceSeed {
+  return { sequences: byCreation(collect<EmailSequence>(examples, SEQUENCES_SOURCES.email_sequences), (sequence) => sequence.createdAt) };
+}
+
+/** What a new Comms space (a bearer token's) starts with. */
+export function commsSeed(examples: SuccessExamples): SpaceSeed {
+  return {
+    sequences: byCreation(collect<CommsSequence>(examples, COMMS_SOURCES.comms_sequences), (sequence) => sequence.created_at),
+    enrollments: byCreation(collect<CommsEnrollment>(examples, COMMS_SOURCES.comms_enrollments), (enrollment) => enrollment.enrolled_at),
+  };
+}
+
 export function seedFrom(contract: Contract): Seed {
   const examples = successExamples(contract);
-  const rules = byCreation(collect<Rule>(examples, SOURCES.rules), (rule) => rule.created_at);
   return {
-    spaces: {
-      rules: {
-        rules: rules.map(([id, rule]) => [id, { rule, deleted_at: null }]),
-        rule_executions: byCreation(collect<RuleExecution>(examples, SOURCES.rule_executions), (execution) => execution.created_at),
-        transfers: byCreation(collect<Transfer>(examples, SOURCES.transfers), (transfer) => transfer.created_at),
-      },
-      sequences: { sequences: byCreation(collect<EmailSequence>(examples, SOURCES.email_sequences), (sequence) => sequence.createdAt) },
-      comms: {
-        sequences: byCreation(collect<CommsSequence>(examples, SOURCES.comms_sequences), (sequence) => sequence.created_at),
-        enrollments: byCreation(collect<CommsEnrollment>(examples, SOURCES.comms_enrollments), (enrollment) => enrollment.enrolled_at),
-      },
-    },
+    spaces: { rules: rulesSeed(examples), sequences: sequencesSeed(examples), comms: commsSeed(examples) },
     accounts: accountsOf(examples),
   };
 }

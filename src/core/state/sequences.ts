@@ -12,7 +12,9 @@ import type {
 } from '../../../generated/types.js';
 import { errorBody } from '../services.js';
 import { queryInteger, queryString, timestamp, type Handler, type Handlers, type Reply } from './handler.js';
+import type { LifeCycle } from './life-cycles.js';
 import { offsetPage } from './pages.js';
+import { sequencesSeed } from './seed.js';
 
 /** Seed 003's answer to a sequence created from a `goal`. */
 const GENERATING = 'Sequence created. AI is generating email content based on your brand. This typically takes 30-60 seconds.';
@@ -168,3 +170,5 @@ export const sequencesHandlers: Handlers = {
   enableEmailSequence: changeStatus('active', 'Sequence enabled.'),
   disableEmailSequence: changeStatus('paused', 'Sequence paused.'),
 };
+
+export const sequencesLifeCycle: LifeCycle = { handlers: sequencesHandlers, seed: sequencesSeed };

@@ -1,74 +1,17 @@
-// Stateful mode: the life-cycle operations answer from stored resources instead of examples; the
-// others (accounts, cards, events), and any request that asks for a documented example with Prefer,
-// answer from the examples. Each stateful request runs in one transaction of its caller's space.
-import type { Contract, Operation } from '../contract.js';
-import type { IdGenerator } from '../ids.js';
-import type { Outcome, RespondContext, Responder } from '../responders/responder.js';
-import type { ServiceName } from '../services.js';
-import { commsHandlers } from './comms.js';
-import type { Handler, Handlers, Reply } from './handler.js';
-import { rulesHandlers } from './rules.js';
-import { seedFrom, type Seed } from './seed.js';
-import { sequencesHandlers } from './sequences.js';
-import { Space } from './space.js';
-import type { ResourceStore } from './store.js';
+// Stateful mode over every service of the contract, as the Node server runs it: the life cycles of
+// Rules, Sequences and Comms (life-cycles.ts). A mock of fewer services gives LifeCycleResponder its own.
+import type { Responder } from '../responders/responder.js';
+import { commsLifeCycle } from './comms.js';
+import { LifeCycleResponder, type LifeCycles, type StatefulOptions } from './life-cycles.js';
+import { rulesLifeCycle } from './rules.js';
+import { sequencesLifeCycle } from './sequences.js';
 
-const HANDLERS: Record<ServiceName, Handlers> = {
-  rules: rulesHandlers,
-  sequences: sequencesHandlers,
-  comms: commsHandlers,
-};
+export { ownerOf, type StatefulOptions } from './life-cycles.js';
 
-/** The stateful version of an operation, if it has one. */
-function handlerFor(operation: Operation): Handler | undefined {
-  const handlers = HANDLERS[operation.service];
-  return Object.hasOwn(handlers, operation.operationId) ? handlers[operation.operationId] : undefined;
-}
+export const LIFE_CYCLES: LifeCycles = { rules: rulesLifeCycle, sequences: sequencesLifeCycle, comms: commsLifeCycle };
 
-/** Whose space a request uses: Rules keys share their organization's; bearer tokens have their own. */
-export function ownerOf(context: Pick<RespondContext, 'operation' | 'apiKey' | 'callerId'>): string {
-  return context.operation.service === 'rules' && context.apiKey ? context.apiKey.organization : context.callerId;
-}
-
-function toOutcome(reply: Reply): Outcome {
-  return { kind: 'answer', status: reply.status, ...(reply.body === undefined ? {} : { mediaType: 'application/json', body: reply.body }) };
-}
-
-export interface StatefulOptions {
-  contract: Contract;
-  store: ResourceStore;
-  ids: IdGenerator;
-}
-
-export class StatefulResponder implements Responder {
-  private readonly seed: Seed;
-
-  constructor(
-    private readonly examples: Responder,
-    private readonly options: StatefulOptions,
-  ) {
-    this.seed = seedFrom(options.contract);
-  }
-
-  async respond(context: RespondContext): Promise<Outcome> {
-    const { operation } = context;
-    const handler = handlerFor(operation);
-    // A Prefer header (or `__code`...) asks for a documented example: the examples answer, nothing is stored.
-    if (!handler || Object.keys(context.preferences).length > 0) return this.examples.respond(context);
-    const request = {
-      pathParams: context.pathParams,
-      query: context.values.query,
-      body: context.body,
-      now: new Date(context.now),
-      ids: this.options.ids,
-      accounts: this.seed.accounts,
-    };
-    const key = { service: operation.service, owner: ownerOf(context) };
-    const reply = await this.options.store.transaction(key, (stored) => handler(new Space(stored, this.seed.spaces[operation.service]), request));
-    return toOutcome(reply);
-  }
-
-  async reset(owner?: string): Promise<void> {
-    await this.options.store.reset(owner);
+export class StatefulResponder extends LifeCycleResponder {
+  constructor(examples: Responder, options: StatefulOptions) {
+    super(examples, { ...options, lifeCycles: LIFE_CYCLES });
   }
 }
