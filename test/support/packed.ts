@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from './contract.js';
@@ -19,6 +19,8 @@ export interface PackedProject {
   dir: string;
   /** The files the tarball holds. */
   files: string[];
+  /** The tarball itself, to install beside other packages (another msw major) in a project of one's own. */
+  tarball: string;
 }
 
 async function pinned(name: string): Promise<string> {
@@ -69,5 +71,7 @@ export async function packedProject(): Promise<PackedProject> {
       await rm(lock, { recursive: true, force: true });
     }
   }
-  return { dir, files };
+  // build() packs into the folder that becomes the project.
+  const tarball = (await readdir(dir)).find((file) => file.endsWith('.tgz'))!;
+  return { dir, files, tarball: path.join(dir, tarball) };
 }
