@@ -3,8 +3,9 @@
 // answer from the examples. Each stateful request runs in one transaction of its caller's space.
 import type { Contract, Operation } from '../contract.js';
 import type { IdGenerator } from '../ids.js';
-import type { Outcome, RespondContext, Responder } from '../responders/responder.js';
+import { refusal, type Outcome, type RespondContext, type Responder } from '../responders/responder.js';
 import type { ServiceName } from '../services.js';
+import { BoundExceeded, DEFAULT_BOUNDS, type StoreBounds } from './bounds.js';
 import { commsHandlers } from './comms.js';
 import type { Handler, Handlers, Reply } from './handler.js';
 import { rulesHandlers } from './rules.js';
@@ -38,7 +39,11 @@ export interface StatefulOptions {
   contract: Contract;
   store: ResourceStore;
   ids: IdGenerator;
+  bounds?: StoreBounds;
 }
+
+/** Whose space it is, in the words of a refusal past a bound. */
+const OWNER_WORDS: Record<ServiceName, string> = { rules: 'organization', sequences: 'bearer token', comms: 'bearer token' };
 
 export class StatefulResponder implements Responder {
   private readonly seed: Seed;
@@ -64,8 +69,15 @@ export class StatefulResponder implements Responder {
       accounts: this.seed.accounts,
     };
     const key = { service: operation.service, owner: ownerOf(context) };
-    const reply = await this.options.store.transaction(key, (stored) => handler(new Space(stored, this.seed.spaces[operation.service]), request));
-    return toOutcome(reply);
+    const space = { bounds: this.options.bounds ?? DEFAULT_BOUNDS, owner: OWNER_WORDS[operation.service] };
+    try {
+      const reply = await this.options.store.transaction(key, (stored) => handler(new Space(stored, this.seed.spaces[operation.service], space), request));
+      return toOutcome(reply);
+    } catch (error) {
+      // Past a bound the transaction kept nothing; the refusal says which bound and how to lift it.
+      if (error instanceof BoundExceeded) return refusal(error.error, { 'X-Mock-Reason': error.reason });
+      throw error;
+    }
   }
 
   async reset(owner?: string): Promise<void> {
