@@ -3,23 +3,19 @@
 // sent to both at once runs once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALPHA, SEEDED_RULE, exampleValue, seedValue, startStatefulMock, type StatefulTestMock } from '../stateful/harness.js';
-import { startPostgres, type RunningPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 
 const RULE = seedValue('000_createRule_request.json');
 const TRANSFER = exampleValue('rules/transfer-create-request.yaml');
 const PARALLEL = 200;
 
-let database: RunningPostgres;
+const postgres = usePostgres();
 let instances: StatefulTestMock[] = [];
 beforeAll(async () => {
-  database = await startPostgres();
-  const storeUrl = await database.createDatabase('instances');
+  const storeUrl = await postgres.server().createDatabase('instances');
   instances = await Promise.all([startStatefulMock({ storeUrl }), startStatefulMock({ storeUrl })]);
 });
-afterAll(async () => {
-  await Promise.all(instances.map((instance) => instance.close()));
-  await database?.stop();
-});
+afterAll(() => Promise.all(instances.map((instance) => instance.close())));
 
 const [a, b] = [0, 1];
 const on = (index: number) => instances[index];

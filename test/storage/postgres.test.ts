@@ -1,26 +1,24 @@
 // The PostgreSQL engine passes the suite every store passes, against a real server the test starts;
 // its schema is created on first start and starting again (or two at once) changes nothing; and no
 // error or description of it ever shows the password of its URL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePostgresUrl } from '../../src/adapters/storage/postgres-url.js';
 import { PostgresStore, postgresEngine } from '../../src/adapters/storage/postgres.js';
 import { freePort } from '../../src/net/free-port.js';
 import { describeStore } from '../support/store-suite.js';
-import { startPostgres, type RunningPostgres } from '../support/postgres.js';
+import { usePostgres } from '../support/postgres.js';
 
-let server: RunningPostgres;
+const postgres = usePostgres();
 let url: string;
 beforeAll(async () => {
-  server = await startPostgres();
-  url = await server.createDatabase('suite');
+  url = await postgres.server().createDatabase('suite');
 });
-afterAll(() => server?.stop());
 
 describeStore('PostgreSQL', async () => postgresEngine(await PostgresStore.open({ url })));
 
 describe('the PostgreSQL schema', () => {
   it('is created on first start, and instances starting together over it keep one schema and its data', async () => {
-    const fresh = await server.createDatabase('migrations');
+    const fresh = await postgres.server().createDatabase('migrations');
     const first = await PostgresStore.open({ url: fresh });
     await first.transaction({ service: 'rules', owner: 'org_kept' }, (tx) => tx.put('rules', 'r', { id: 'r' }));
     const again = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open({ url: fresh })));
@@ -41,7 +39,7 @@ describe('a --store URL', () => {
     const secret = 'never-print-this-9f3a';
     const unreachable = await PostgresStore.open({ url: `postgres://mock:${secret}@127.0.0.1:${closed}/db` }).then(() => 'opened', (error: Error) => `${error.message}\n${error.stack}`);
     expect(unreachable).toMatch(new RegExp(`^cannot use the PostgreSQL store postgres://mock@127\\.0\\.0\\.1:${closed}/db: .*ECONNREFUSED`));
-    const wrongPassword = await PostgresStore.open({ url: `postgres://mock:${secret}@127.0.0.1:${server.port}/suite` }).then(() => 'opened', (error: Error) => `${error.message}\n${error.stack}`);
+    const wrongPassword = await PostgresStore.open({ url: `postgres://mock:${secret}@127.0.0.1:${postgres.server().port}/suite` }).then(() => 'opened', (error: Error) => `${error.message}\n${error.stack}`);
     expect(wrongPassword).toMatch(/password authentication failed/);
     for (const text of [unreachable, wrongPassword]) expect(text).not.toContain(secret);
   });

