@@ -126,6 +126,23 @@ export function describeStore(name: string, open: () => Promise<OpenedStore>): v
       expect(await store.transaction(space, (tx) => tx.get('counters', 'c'))).toEqual({ id: 'c', value: 20 });
     });
 
+    it('shows a read-only transaction committed state only, never a change still running (or rolled back)', async () => {
+      const space = freshSpace();
+      await store.transaction(space, (tx) => tx.put('rules', 'a', { id: 'a', version: 1 }));
+      let written!: () => void;
+      const writing = new Promise<void>((resolve) => (written = resolve));
+      const failing = store.transaction(space, async (tx) => {
+        await tx.put('rules', 'a', { id: 'a', version: 2 });
+        written();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        throw new Error('rolled back');
+      });
+      await writing;
+      const read = await store.transaction(space, (tx) => tx.get('rules', 'a'), { readOnly: true });
+      await expect(failing).rejects.toThrow('rolled back');
+      expect(read).toEqual({ id: 'a', version: 1 });
+    });
+
     it('keeps spaces apart, by service and by owner, and resets one owner or all', async () => {
       const alpha = freshSpace('rules');
       const alphaComms = { ...alpha, service: 'comms' as const };

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { sameFingerprint, type Claim, type IdempotencyStore, type MemoryIdempotencyOptions, type RequestFingerprint } from '../../core/idempotency.js';
 import type { MockResponse } from '../../core/http.js';
 import { SERVICE_NAMES } from '../../core/services.js';
-import type { ResourceStore, SpaceKey, StoredSpace } from '../../core/state/store.js';
+import type { ResourceStore, SpaceKey, StoredSpace, TransactionOptions } from '../../core/state/store.js';
 import { answerJson, answerLimits, type AnswerLimits, type StorageEngine } from './engine.js';
 import { StorageError } from './errors.js';
 import { parsePostgresUrl, scrubError, type PostgresUrl } from './postgres-url.js';
@@ -24,6 +24,8 @@ const LOCK = {
   migration: 3,
 };
 const SPACE_COUNT = 0;
+/** Whether an upsert inserted its row (a row it updated has the updating transaction's xmax). */
+const INSERTED = '(xmax = 0) AS inserted';
 const RESET_BARRIER = 1;
 
 const SCHEMA = [
@@ -41,6 +43,13 @@ const SCHEMA = [
     value text NOT NULL,
     UNIQUE (service, owner, collection, id))`,
   `CREATE INDEX IF NOT EXISTS mock_resources_newest_first ON mock_resources (service, owner, collection, seq)`,
+  // Kept with each insert: count(*) over a growing space would make every create slower than the last.
+  `CREATE TABLE IF NOT EXISTS mock_counts (
+    service text NOT NULL,
+    owner text NOT NULL,
+    collection text NOT NULL,
+    count integer NOT NULL,
+    PRIMARY KEY (service, owner, collection))`,
   `CREATE TABLE IF NOT EXISTS mock_idempotency (
     caller text NOT NULL,
     key text NOT NULL,
@@ -86,11 +95,13 @@ class PostgresSpace implements StoredSpace {
     await this.query('INSERT INTO mock_spaces (service, owner) VALUES ($1, $2) ON CONFLICT DO NOTHING');
     for (const [collection, items] of Object.entries(initial)) {
       if (items.length === 0) continue;
-      // One statement per collection, oldest first, so the identity column keeps their order.
+      // One statement per collection, oldest first (so the identity column keeps their order), counting the new ones.
       await this.query(
-        'INSERT INTO mock_resources (service, owner, collection, id, value) SELECT $1, $2, $3, item.id, item.value ' +
+        'WITH stored AS (INSERT INTO mock_resources (service, owner, collection, id, value) SELECT $1, $2, $3, item.id, item.value ' +
           'FROM unnest($4::text[], $5::text[]) WITH ORDINALITY AS item (id, value, position) ORDER BY item.position ' +
-          'ON CONFLICT (service, owner, collection, id) DO UPDATE SET value = EXCLUDED.value',
+          `ON CONFLICT (service, owner, collection, id) DO UPDATE SET value = EXCLUDED.value RETURNING ${INSERTED}) ` +
+          'INSERT INTO mock_counts (service, owner, collection, count) SELECT $1, $2, $3, count(*)::integer FROM stored WHERE inserted HAVING count(*) > 0 ' +
+          'ON CONFLICT (service, owner, collection) DO UPDATE SET count = mock_counts.count + EXCLUDED.count',
         [collection, items.map(([id]) => id), items.map(([, value]) => toStored(value))],
       );
     }
@@ -102,11 +113,14 @@ class PostgresSpace implements StoredSpace {
   }
 
   async put(collection: string, id: string, value: unknown) {
-    // A write makes the space exist, with or without create(): both in one statement.
+    // One statement: the space exists from its first write (with or without create()), the resource
+    // is inserted or replaced, and a new one is counted.
     await this.query(
-      'WITH space AS (INSERT INTO mock_spaces (service, owner) VALUES ($1, $2) ON CONFLICT DO NOTHING) ' +
-        'INSERT INTO mock_resources (service, owner, collection, id, value) VALUES ($1, $2, $3, $4, $5) ' +
-        'ON CONFLICT (service, owner, collection, id) DO UPDATE SET value = EXCLUDED.value',
+      'WITH space AS (INSERT INTO mock_spaces (service, owner) VALUES ($1, $2) ON CONFLICT DO NOTHING), ' +
+        'stored AS (INSERT INTO mock_resources (service, owner, collection, id, value) VALUES ($1, $2, $3, $4, $5) ' +
+        `ON CONFLICT (service, owner, collection, id) DO UPDATE SET value = EXCLUDED.value RETURNING ${INSERTED}) ` +
+        'INSERT INTO mock_counts (service, owner, collection, count) SELECT $1, $2, $3, 1 FROM stored WHERE inserted ' +
+        'ON CONFLICT (service, owner, collection) DO UPDATE SET count = mock_counts.count + 1',
       [collection, id, toStored(value)],
     );
   }
@@ -130,8 +144,8 @@ class PostgresSpace implements StoredSpace {
   }
 
   async count(collection: string) {
-    const { rows } = await this.query('SELECT count(*)::integer AS count FROM mock_resources WHERE service = $1 AND owner = $2 AND collection = $3', [collection]);
-    return rows[0].count as number;
+    const { rows } = await this.query('SELECT count FROM mock_counts WHERE service = $1 AND owner = $2 AND collection = $3', [collection]);
+    return rows.length === 0 ? 0 : (rows[0].count as number);
   }
 
   async countSpaces() {
@@ -216,7 +230,9 @@ export class PostgresStore implements ResourceStore {
     }
   }
 
-  transaction<T>(key: SpaceKey, work: (space: StoredSpace) => Promise<T>): Promise<T> {
+  transaction<T>(key: SpaceKey, work: (space: StoredSpace) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    // A read takes no lock: one snapshot of what was committed, so it never waits and is never half of a change.
+    if (options.readOnly) return this.inTransaction('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY', (client) => work(new PostgresSpace(client, key)));
     const locks = `SELECT pg_advisory_xact_lock_shared(${LOCK.store}, ${RESET_BARRIER}), pg_advisory_xact_lock(${LOCK.space}, ${spaceLockKey(key)})`;
     return this.inTransaction(locks, (client) => work(new PostgresSpace(client, key)));
   }
@@ -225,8 +241,7 @@ export class PostgresStore implements ResourceStore {
     if (owner === undefined) {
       // The barrier exclusively: every running transaction ends first, and none starts meanwhile.
       await this.inTransaction(`SELECT pg_advisory_xact_lock(${LOCK.store}, ${RESET_BARRIER})`, async (client) => {
-        await client.query('DELETE FROM mock_resources');
-        await client.query('DELETE FROM mock_spaces');
+        await client.query('DELETE FROM mock_resources; DELETE FROM mock_counts; DELETE FROM mock_spaces');
       });
       return;
     }
@@ -234,8 +249,7 @@ export class PostgresStore implements ResourceStore {
     const keys = [...new Set(SERVICE_NAMES.map((service) => spaceLockKey({ service, owner })))].sort((a, b) => a - b);
     const locks = [`SELECT pg_advisory_xact_lock_shared(${LOCK.store}, ${RESET_BARRIER})`, ...keys.map((key) => `SELECT pg_advisory_xact_lock(${LOCK.space}, ${key})`)].join('; ');
     await this.inTransaction(locks, async (client) => {
-      await client.query('DELETE FROM mock_resources WHERE owner = $1', [owner]);
-      await client.query('DELETE FROM mock_spaces WHERE owner = $1', [owner]);
+      for (const table of ['mock_resources', 'mock_counts', 'mock_spaces']) await client.query(`DELETE FROM ${table} WHERE owner = $1`, [owner]);
     });
   }
 

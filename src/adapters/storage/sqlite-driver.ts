@@ -56,6 +56,8 @@ function betterSqlite3(): SqliteDriver | undefined {
   let Database: new (file: string, options?: { timeout?: number }) => SqliteDatabase;
   try {
     Database = require('better-sqlite3');
+    // Its native part loads with the first database: a build for another Node fails here, not mid-start.
+    new Database(':memory:').close();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw new StorageError(`--state-file needs an SQLite driver, and better-sqlite3 does not load here (${(error as Error).message.split('\n')[0]}): reinstall it with ${SQLITE_INSTALL}`);

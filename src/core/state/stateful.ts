@@ -12,7 +12,7 @@ import { rulesHandlers } from './rules.js';
 import { seedFrom, type Seed } from './seed.js';
 import { sequencesHandlers } from './sequences.js';
 import { Space } from './space.js';
-import type { ResourceStore } from './store.js';
+import type { ResourceStore, StoredSpace } from './store.js';
 
 const HANDLERS: Record<ServiceName, Handlers> = {
   rules: rulesHandlers,
@@ -71,7 +71,9 @@ export class StatefulResponder implements Responder {
     const key = { service: operation.service, owner: ownerOf(context) };
     const space = { bounds: this.options.bounds ?? DEFAULT_BOUNDS, owner: OWNER_WORDS[operation.service] };
     try {
-      const reply = await this.options.store.transaction(key, (stored) => handler(new Space(stored, this.seed.spaces[operation.service], space), request));
+      // A GET only reads (no handler of a GET writes): engines that can run reads side by side do.
+      const work = (stored: StoredSpace) => handler(new Space(stored, this.seed.spaces[operation.service], space), request);
+      const reply = await this.options.store.transaction(key, work, { readOnly: operation.method === 'GET' });
       return toOutcome(reply);
     } catch (error) {
       // Past a bound the transaction kept nothing; the refusal says which bound and how to lift it.

@@ -29,13 +29,22 @@ export interface StoredSpace {
   countSpaces(): Promise<number>;
 }
 
+export interface TransactionOptions {
+  /**
+   * The transaction only reads: an engine may run it beside the others of its space (PostgreSQL does,
+   * on a snapshot of what was committed when it began); it must not write.
+   */
+  readOnly?: boolean;
+}
+
 export interface ResourceStore {
   /**
    * Runs `work` as one transaction on one space: its reads see its writes, and it is committed (and
    * durable, for a durable engine) before the returned promise resolves, so an answer that says a
-   * change was made is only sent after the change is kept. Transactions on one space do not interleave.
+   * change was made is only sent after the change is kept. Transactions that write to one space do
+   * not interleave; a read-only one sees the space as one committed state, never half of a change.
    */
-  transaction<T>(space: SpaceKey, work: (space: StoredSpace) => Promise<T>): Promise<T>;
+  transaction<T>(space: SpaceKey, work: (space: StoredSpace) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Forgets the spaces of `owner` (in every service), or every space. */
   reset(owner?: string): Promise<void>;
   close(): Promise<void>;
