@@ -52,6 +52,16 @@ describe('--state-file', () => {
     await stopped(first);
   });
 
+  it('forgets everything on SIGHUP, as the banner says, and keeps serving', async () => {
+    const mock = await started(['--state-file', join(scratch(), 'state.db'), '--keys', STATEFUL_KEYS]);
+    expect(mock.run.stdout()).toContain(`POST /__mock/reset with a key or token resets the caller's own; kill -HUP ${mock.run.child.pid} resets everything`);
+    const created = await mock.client.call('POST', '/api/v1/rules', { headers: ALPHA, body: RULE });
+    mock.run.child.kill('SIGHUP');
+    await mock.run.printed('State reset (SIGHUP).');
+    expect((await mock.client.call('GET', `/api/v1/rules/${created.json.data.id}`, { headers: ALPHA })).status).toBe(404);
+    await stopped(mock);
+  });
+
   it('refuses a file that is not a state file, in one line', async () => {
     const file = join(scratch(), 'notes.txt');
     writeFileSync(file, 'not a database\n');

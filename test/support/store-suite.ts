@@ -54,6 +54,7 @@ export function describeStore(name: string, open: () => Promise<OpenedStore>): v
         return tx.get('rules', 'a');
       });
       expect(seen).toEqual({ id: 'a', n: 1 });
+      expect(await store.transaction(freshSpace(), async (tx) => (await tx.put('rules', 'b', { id: 'b' }), tx.exists()))).toBe(true);
       expect(await store.transaction(space, (tx) => tx.get('rules', 'a'))).toEqual({ id: 'a', n: 1 });
     });
 

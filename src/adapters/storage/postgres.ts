@@ -81,6 +81,8 @@ class PostgresSpace implements StoredSpace {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly key: SpaceKey,
+    /** Read when the transaction began (the space's lock, if any, already held); true once written. */
+    private existed: boolean,
   ) {}
 
   private query(sql: string, parameters: unknown[] = []) {
@@ -88,11 +90,12 @@ class PostgresSpace implements StoredSpace {
   }
 
   async exists() {
-    return (await this.query('SELECT 1 FROM mock_spaces WHERE service = $1 AND owner = $2')).rowCount === 1;
+    return this.existed;
   }
 
   async create(initial: Record<string, Array<[id: string, value: unknown]>>) {
     await this.query('INSERT INTO mock_spaces (service, owner) VALUES ($1, $2) ON CONFLICT DO NOTHING');
+    this.existed = true;
     for (const [collection, items] of Object.entries(initial)) {
       if (items.length === 0) continue;
       // One statement per collection, oldest first (so the identity column keeps their order), counting the new ones.
@@ -123,6 +126,7 @@ class PostgresSpace implements StoredSpace {
         'ON CONFLICT (service, owner, collection) DO UPDATE SET count = mock_counts.count + 1',
       [collection, id, toStored(value)],
     );
+    this.existed = true;
   }
 
   /** Keyset-paged: one query per SCAN_BATCH rows, so a consumer that stops early reads no more. */
@@ -210,14 +214,17 @@ export class PostgresStore implements ResourceStore {
     }
   }
 
-  /** Runs `work` in one transaction on one pooled connection; `locks` is the SQL that takes its advisory locks. */
-  private async inTransaction<T>(locks: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction on one pooled connection. `opening` is the SQL that follows BEGIN
+   * in the same round trip (its locks, its first read), built by `open` from the client; its results
+   * are handed to `work`.
+   */
+  private async inTransaction<T>(open: (client: pg.PoolClient) => string, work: (client: pg.PoolClient, opened: pg.QueryResult[]) => Promise<T>): Promise<T> {
     let client: pg.PoolClient | undefined;
     try {
       client = await this.pool.connect();
-      // The lock keys are numbers computed here: one round trip for BEGIN and the locks.
-      await client.query(`BEGIN; ${locks}`);
-      const result = await work(client);
+      const opened = (await client.query(`BEGIN; ${open(client)}`)) as unknown as pg.QueryResult[];
+      const result = await work(client, opened);
       await client.query('COMMIT');
       client.release();
       return result;
@@ -232,15 +239,23 @@ export class PostgresStore implements ResourceStore {
 
   transaction<T>(key: SpaceKey, work: (space: StoredSpace) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     // A read takes no lock: one snapshot of what was committed, so it never waits and is never half of a change.
-    if (options.readOnly) return this.inTransaction('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY', (client) => work(new PostgresSpace(client, key)));
-    const locks = `SELECT pg_advisory_xact_lock_shared(${LOCK.store}, ${RESET_BARRIER}), pg_advisory_xact_lock(${LOCK.space}, ${spaceLockKey(key)})`;
-    return this.inTransaction(locks, (client) => work(new PostgresSpace(client, key)));
+    const locks = options.readOnly
+      ? 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'
+      : `SELECT pg_advisory_xact_lock_shared(${LOCK.store}, ${RESET_BARRIER}), pg_advisory_xact_lock(${LOCK.space}, ${spaceLockKey(key)})`;
+    // Whether the space exists is asked in the same round trip as BEGIN and the locks (after them),
+    // with the key as escaped literals, since a multi-statement query takes no parameters.
+    const exists = (client: pg.PoolClient) =>
+      `SELECT 1 FROM mock_spaces WHERE service = ${client.escapeLiteral(key.service)} AND owner = ${client.escapeLiteral(key.owner)}`;
+    return this.inTransaction(
+      (client) => `${locks}; ${exists(client)}`,
+      (client, opened) => work(new PostgresSpace(client, key, opened[opened.length - 1].rowCount === 1)),
+    );
   }
 
   async reset(owner?: string): Promise<void> {
     if (owner === undefined) {
       // The barrier exclusively: every running transaction ends first, and none starts meanwhile.
-      await this.inTransaction(`SELECT pg_advisory_xact_lock(${LOCK.store}, ${RESET_BARRIER})`, async (client) => {
+      await this.inTransaction(() => `SELECT pg_advisory_xact_lock(${LOCK.store}, ${RESET_BARRIER})`, async (client) => {
         await client.query('DELETE FROM mock_resources; DELETE FROM mock_counts; DELETE FROM mock_spaces');
       });
       return;
@@ -248,7 +263,7 @@ export class PostgresStore implements ResourceStore {
     // The owner's spaces, locked in one order (by key) so that two resets never wait on each other.
     const keys = [...new Set(SERVICE_NAMES.map((service) => spaceLockKey({ service, owner })))].sort((a, b) => a - b);
     const locks = [`SELECT pg_advisory_xact_lock_shared(${LOCK.store}, ${RESET_BARRIER})`, ...keys.map((key) => `SELECT pg_advisory_xact_lock(${LOCK.space}, ${key})`)].join('; ');
-    await this.inTransaction(locks, async (client) => {
+    await this.inTransaction(() => locks, async (client) => {
       for (const table of ['mock_resources', 'mock_counts', 'mock_spaces']) await client.query(`DELETE FROM ${table} WHERE owner = $1`, [owner]);
     });
   }

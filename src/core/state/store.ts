@@ -97,7 +97,7 @@ class MemoryTransaction implements StoredSpace {
   ) {}
 
   async exists() {
-    return this.stored !== undefined || this.created !== undefined;
+    return this.stored !== undefined || this.created !== undefined || this.writes.size > 0;
   }
 
   async create(initial: Record<string, Array<[id: string, value: unknown]>>) {
