@@ -89,7 +89,7 @@ function statements(db: SqliteDatabase) {
 type Statements = ReturnType<typeof statements>;
 
 /** Sets the database up (or checks it is one of this mock's) and takes its lock; throws StorageError when another mock holds it. */
-function prepareDatabase(db: SqliteDatabase, file: string): void {
+export function prepareDatabase(db: SqliteDatabase, file: string): void {
   try {
     // EXCLUSIVE before WAL: the WAL index then lives in this process's memory (no -shm file), and
     // the first write transaction takes a lock that is held until the database is closed.
