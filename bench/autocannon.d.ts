@@ -7,8 +7,6 @@ declare module 'autocannon' {
     body?: string;
   }
   interface Options {
-    /** Stop after this many requests instead of after `duration`. */
-    amount?: number;
     requests?: Array<{ method?: string; setupRequest?: (request: Request) => Request }>;
   }
   interface Result {
