@@ -1,10 +1,10 @@
 // No acknowledged write is lost when the mock is killed: SIGKILL trials on the state file (SQLite) and
 // on PostgreSQL, each killing a mock under load at a random moment, restarting it and checking every
 // create it had answered. A killed mock leaves no temporary file and no lock behind.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { killRunningMocks } from '../support/mock-cli.js';
 import { usePostgres } from '../support/postgres.js';
 import { killTrials } from './kill-trials.js';
@@ -15,6 +15,7 @@ afterEach(killRunningMocks);
 describe('SIGKILL under load', () => {
   it(`loses no acknowledged create on the state file in ${TRIALS} trials, leaving only the database and its WAL`, async () => {
     const directory = mkdtempSync(join(tmpdir(), 'sigkill-state-'));
+    onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
     const file = join(directory, 'state.db');
     const { report, last } = await killTrials(['--state-file', file], TRIALS, () => {
       expect(readdirSync(directory).filter((name) => name !== 'state.db' && name !== 'state.db-wal')).toEqual([]);

@@ -1,10 +1,10 @@
 // `--state-file FILE` as a user meets it: state kept across restarts, one mock per file (the second
 // refused in one line), the JSON state file of earlier versions migrated on first start (or refused
 // in one line when it cannot be), and a hostile body that leaves the mock able to reset and to stop.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../mock/client.js';
 import { ALPHA, STATEFUL_KEYS, seedValue } from '../stateful/harness.js';
 import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
@@ -14,7 +14,13 @@ const RULE = seedValue('000_createRule_request.json');
 const DEMO = { authorization: 'ApiKey demo_admin' };
 afterEach(killRunningMocks);
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'state-file-'));
+const scratches: string[] = [];
+const scratch = () => {
+  const directory = mkdtempSync(join(tmpdir(), 'state-file-'));
+  scratches.push(directory);
+  return directory;
+};
+afterAll(() => scratches.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
 async function started(args: string[]) {
   const run = spawnMock([...args, '--port', '0']);
