@@ -331,16 +331,19 @@ class PostgresIdempotency implements IdempotencyStore {
   /** The first use of a key: its row stays uncommitted (and duplicates wait) until the answer is recorded or the claim released. */
   private first(client: pg.PoolClient, caller: string, key: string): Claim {
     let done = false;
-    const finish = async (statements: Array<[string, unknown[]]>) => {
+    const finish = async (what: string, statements: Array<[string, unknown[]]>) => {
       if (done) return;
       done = true;
       let broken: Error | undefined;
       try {
         for (const [sql, parameters] of statements) await client.query(sql, parameters);
       } catch (error) {
+        // The request's change is already committed and its answer is about to be sent: a lost
+        // connection only means the key is not remembered (the duplicates waiting on it run), which
+        // is said here rather than turned into a 500 for a change that was made.
         broken = error as Error;
         await client.query('ROLLBACK').catch(() => undefined);
-        throw scrubError(error, this.store.url);
+        process.stderr.write(`mock: could not ${what} an Idempotency-Key in ${this.store.url.display}: ${this.store.url.scrub(broken.message)}\n`);
       } finally {
         client.release(broken);
       }
@@ -348,11 +351,11 @@ class PostgresIdempotency implements IdempotencyStore {
     return {
       kind: 'first',
       record: (response: MockResponse) =>
-        finish([
+        finish('record the answer of', [
           ['UPDATE mock_idempotency SET response = $3 WHERE caller = $1 AND key = $2', [caller, key, answerJson.write(response)]],
           ['COMMIT', []],
         ]),
-      release: () => finish([['ROLLBACK', []]]),
+      release: () => finish('release', [['ROLLBACK', []]]),
     };
   }
 
