@@ -1,7 +1,7 @@
 // The storage options of `platform-contract mock`: --store's banner shows the URL without its password,
 // and nothing the mock prints (banner, request log, errors) ever holds it; mistakes are one line; the
 // bound options take effect.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createClient } from '../mock/client.js';
 import { ALPHA, STATEFUL_KEYS, seedValue } from '../stateful/harness.js';
 import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
@@ -50,6 +50,7 @@ describe('--store postgres://...', () => {
 
   it('reports a server that goes away while it runs (500, and a line on stderr) without the password', async () => {
     const leaving = await startPostgres();
+    onTestFinished(() => leaving.stop());
     const run = spawnMock(['--store', await leaving.createDatabase('leaving'), '--port', '0', '--keys', STATEFUL_KEYS]);
     const client = createClient(await run.url());
     expect((await client.call('POST', '/api/v1/rules', { headers: ALPHA, body: RULE })).status).toBe(201);
