@@ -41,6 +41,17 @@ describe('POST /__mock/reset', () => {
     expect(await ruleIds(ALPHA)).toContain(rule);
   });
 
+  it('can be called from a browser page: its preflight allows POST with Authorization, and the answer carries CORS headers', async () => {
+    const origin = 'http://127.0.0.1:5173';
+    const preflight = await mock.call('OPTIONS', '/__mock/reset', { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+    expect(preflight.headers['access-control-allow-headers']).toBe('authorization');
+    const reset = await mock.call('POST', '/__mock/reset', { headers: { ...TOKEN_A, origin } });
+    expect(reset.status).toBe(204);
+    expect(reset.headers['access-control-allow-origin']).toBe(origin);
+  });
+
   it('with an API key forgets its organization, for every key of it, and no other organization', async () => {
     const [alphaRule, betaRule] = [await createRule(ALPHA), await createRule(BETA)];
     const reset = await mock.call('POST', '/__mock/reset', { headers: ALPHA_ONE_RULE });
