@@ -1,5 +1,11 @@
-// The part of autocannon's API that scripts/bench-mock.ts uses (the package ships no types).
+// The part of autocannon's API that the benchmarks use (the package ships no types).
 declare module 'autocannon' {
+  interface Request {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     method?: string;
@@ -8,6 +14,7 @@ declare module 'autocannon' {
     connections?: number;
     pipelining?: number;
     duration?: number;
+    requests?: Array<{ method?: string; setupRequest?: (request: Request) => Request }>;
   }
   interface Histogram {
     average: number;
@@ -19,6 +26,8 @@ declare module 'autocannon' {
     latency: Histogram;
     non2xx: number;
     errors: number;
+    timeouts: number;
+    statusCodeStats: Record<string, { count: number }>;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -15,7 +15,7 @@ function authLine(operations: Operation[]): string {
   return 'no authentication';
 }
 
-export function readyBanner(server: MockServer, files: { spec: string; keys: string; state?: string }): string {
+export function readyBanner(server: MockServer, files: { spec: string; keys: string; adminToken?: boolean }): string {
   const served = server.contract.operations.filter((op) => !op.webhook);
   const lines = [`Mock server ready on ${server.url} (${served.length} operations from ${files.spec})`];
   for (const service of SERVICE_NAMES) {
@@ -24,8 +24,12 @@ export function readyBanner(server: MockServer, files: { spec: string; keys: str
     lines.push(`  ${SERVICE_TITLES[service].padEnd(10)} ${pathRoots(operations).join(', ')} (${operations.length} operations; ${authLine(operations)})`);
   }
   if (server.stateful) {
-    const where = files.state ? `saved in ${files.state}` : 'in memory';
-    lines.push(`  State      per API key organization (Rules) and bearer token, ${where}; POST /__mock/reset or kill -HUP ${process.pid} resets it`);
+    if (server.storage?.notice) lines.push(`  ${server.storage.notice}`);
+    // Paths as the user would type them from here, as the one-line errors print them.
+    const where = (server.storage?.where ?? 'in memory').replaceAll(`${process.cwd()}/`, '');
+    lines.push(`  State      per API key organization (Rules) and bearer token, ${where}`);
+    const all = files.adminToken ? `POST /__mock/reset?all=true with the admin token or kill -HUP ${process.pid}` : `kill -HUP ${process.pid}`;
+    lines.push(`             POST /__mock/reset with a key or token resets the caller's own; ${all} resets everything`);
   }
   lines.push(`  Keys from ${files.keys}:`);
   const width = Math.max(...[...server.keys.keys()].map((key) => key.length));

@@ -4,6 +4,8 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_KEYS, DEFAULT_SPEC, startMockServer, type MockServer } from '../adapters/node/mock-server.js';
 import { KeysFileError, ListenError, SpecError, StateFileError, UsageError } from '../adapters/node/startup-errors.js';
+import { StorageError } from '../adapters/storage/errors.js';
+import { BOUND_OPTIONS, DEFAULT_BOUNDS, type StoreBounds } from '../core/state/bounds.js';
 import { readyBanner } from './banner.js';
 
 export const MOCK_USAGE = `Usage: platform-contract mock [options]
@@ -17,7 +19,18 @@ Options:
   --port N      port to listen on (default: $PORT or 4010; 0 picks a free port)
   --host HOST   address to listen on (default: $HOST or 127.0.0.1)
   --stateful    remember what clients create (per API key organization, per bearer token),
-                starting from the contract's examples; POST /__mock/reset or SIGHUP forgets it
+                starting from the contract's examples, in memory
+  --state-file FILE
+                stateful, kept in FILE (SQLite): every change is on disk before its answer;
+                one mock per file
+  --store URL   stateful, kept in PostgreSQL (postgres://user:password@host:5432/db), shared by
+                any number of mocks; the password may come from PGPASSWORD instead
+  --admin-token TOKEN
+                lets POST /__mock/reset?all=true with "Authorization: Bearer TOKEN" forget
+                everything (POST /__mock/reset forgets the caller's own; SIGHUP, everything)
+  --max-spaces N          caller spaces a store holds (default ${DEFAULT_BOUNDS.maxSpaces})
+  --max-resources N       resources of one kind per caller space (default ${DEFAULT_BOUNDS.maxResources})
+  --max-resource-bytes N  bytes of one stored resource (default ${DEFAULT_BOUNDS.maxResourceBytes})
   --strict      refuse properties the contract does not name (default: accept them and name
                 them in an X-Mock-Warning header)
   --log         print one line per request
@@ -29,6 +42,10 @@ export interface MockCliOptions {
   port: number;
   host: string;
   stateful: boolean;
+  stateFile?: string;
+  storeUrl?: string;
+  adminToken?: string;
+  bounds: Partial<StoreBounds>;
   strict: boolean;
   log: boolean;
   help: boolean;
@@ -36,6 +53,11 @@ export interface MockCliOptions {
 
 function parsePort(value: string, from: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`${from} must be a port number from 0 to 65535, not "${value}"`);
+  return Number(value);
+}
+
+function parseCount(value: string, option: string): number {
+  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`${option} must be a whole number of at least 1, not "${value}"`);
   return Number(value);
 }
 
@@ -51,6 +73,12 @@ export function parseMockOptions(argv: string[], env: NodeJS.ProcessEnv): MockCl
         port: { type: 'string' },
         host: { type: 'string' },
         stateful: { type: 'boolean', default: false },
+        'state-file': { type: 'string' },
+        store: { type: 'string' },
+        'admin-token': { type: 'string' },
+        'max-spaces': { type: 'string' },
+        'max-resources': { type: 'string' },
+        'max-resource-bytes': { type: 'string' },
         strict: { type: 'boolean', default: false },
         log: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -62,13 +90,24 @@ export function parseMockOptions(argv: string[], env: NodeJS.ProcessEnv): MockCl
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
   const { values } = parsed;
+  if (values['state-file'] !== undefined && values.store !== undefined) throw new UsageError('give --state-file or --store, not both (see --help)');
+  if (values['admin-token'] === '') throw new UsageError('--admin-token must not be empty');
+  const bounds: Partial<StoreBounds> = {};
+  for (const [name, option] of Object.entries(BOUND_OPTIONS) as Array<[keyof StoreBounds, string]>) {
+    const value = values[option.slice(2) as 'max-spaces'];
+    if (value !== undefined) bounds[name] = parseCount(value, option);
+  }
   const port = values.port !== undefined ? parsePort(values.port, '--port') : env.PORT ? parsePort(env.PORT, 'PORT') : 4010;
   return {
     spec: values.spec !== undefined ? resolve(values.spec) : DEFAULT_SPEC,
     keys: values.keys !== undefined ? resolve(values.keys) : DEFAULT_KEYS,
     port,
     host: values.host ?? (env.HOST ? env.HOST : '127.0.0.1'),
-    stateful: values.stateful ?? false,
+    stateful: (values.stateful ?? false) || values['state-file'] !== undefined || values.store !== undefined,
+    ...(values['state-file'] !== undefined ? { stateFile: resolve(values['state-file']) } : {}),
+    ...(values.store !== undefined ? { storeUrl: values.store } : {}),
+    ...(values['admin-token'] !== undefined ? { adminToken: values['admin-token'] } : {}),
+    bounds,
     strict: values.strict ?? false,
     log: values.log ?? false,
     help: values.help ?? false,
@@ -88,6 +127,7 @@ const KNOWN_FAILURES = new Map<unknown, string>([
   [SpecError, 'invalid spec: '],
   [KeysFileError, 'invalid keys file: '],
   [StateFileError, 'invalid state file: '],
+  [StorageError, ''],
 ]);
 
 /** Known failures print as one line; anything else is a bug and keeps its stack. */
@@ -112,10 +152,14 @@ export async function runMock(argv: string[], env: NodeJS.ProcessEnv = process.e
       host: options.host,
       port: options.port,
       stateful: options.stateful,
+      ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
+      ...(options.storeUrl !== undefined ? { storeUrl: options.storeUrl } : {}),
+      ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+      bounds: options.bounds,
       strict: options.strict,
       ...(options.log ? { log: (line: string) => process.stdout.write(`${line}\n`) } : {}),
     });
-    process.stdout.write(readyBanner(server, { spec: displayPath(options.spec), keys: displayPath(options.keys) }));
+    process.stdout.write(readyBanner(server, { spec: displayPath(options.spec), keys: displayPath(options.keys), adminToken: options.adminToken !== undefined }));
   } catch (error) {
     const line = describeStartupError(error);
     if (!line) throw error;

@@ -82,7 +82,8 @@ interface Entry {
   settled?: MockResponse;
 }
 
-const sameFingerprint = (a: RequestFingerprint, b: RequestFingerprint) => a.method === b.method && a.path === b.path && a.query === b.query && a.body === b.body;
+/** Two requests are the same when every part of their fingerprints is. */
+export const sameFingerprint = (a: RequestFingerprint, b: RequestFingerprint) => a.method === b.method && a.path === b.path && a.query === b.query && a.body === b.body;
 
 /** The in-memory store: one process, bounded, the default. */
 export class MemoryIdempotencyStore implements IdempotencyStore {

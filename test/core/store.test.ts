@@ -1,5 +1,5 @@
-// The in-memory store passes the suite every store passes.
-import { MemoryStore } from '../../src/core/state/store.js';
+// The in-memory engine passes the suite every store passes.
+import { memoryEngine } from '../../src/adapters/storage/engine.js';
 import { describeStore } from '../support/store-suite.js';
 
-describeStore('memory', async () => new MemoryStore());
+describeStore('memory', async () => memoryEngine());

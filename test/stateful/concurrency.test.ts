@@ -91,7 +91,7 @@ describe('a replayed Idempotency-Key', () => {
   it('is forgotten by a reset, with the state it created', async () => {
     const headers = { ...ALPHA, 'idempotency-key': 'idem-rule-3' };
     const first = await mock.api('createRule', 'POST', '/api/v1/rules', { headers, body: RULE });
-    const reset = await mock.call('POST', '/__mock/reset');
+    const reset = await mock.call('POST', '/__mock/reset', { headers: ALPHA });
     expect(reset.status).toBe(204);
     const after = await mock.api('createRule', 'POST', '/api/v1/rules', { headers, body: RULE });
     expect(after.headers['idempotent-replayed']).toBeUndefined();

@@ -1,16 +1,21 @@
 // The mock in Node, composed: the contract (the bundled one inside the package, or another spec
-// file), the keys file, the validators, Prism for generated bodies, the stateful store, and the
-// node:http door. The command line and the tests start it the same way.
+// file), the keys file, the validators, Prism for generated bodies, the storage engine of stateful
+// mode (memory, a state file, PostgreSQL) with its reset route, and the node:http door. The command
+// line and the tests start it the same way.
 import { DEFAULT_BODY_LIMITS } from '../../core/body.js';
 import type { Contract } from '../../core/contract.js';
 import type { IdGenerator } from '../../core/ids.js';
-import type { IdempotencyStore } from '../../core/idempotency.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from '../../core/idempotency.js';
 import { readKeys, type KeyRing, type KeysDocument } from '../../core/keys.js';
-import { createMock, type ExtraRoute, type Mock } from '../../core/mock.js';
+import { createMock, type Mock } from '../../core/mock.js';
+import { DEFAULT_BOUNDS, type StoreBounds } from '../../core/state/bounds.js';
+import { resetRoute } from '../../core/state/reset.js';
 import { StatefulResponder } from '../../core/state/stateful.js';
-import { MemoryStore, type ResourceStore } from '../../core/state/store.js';
+import type { ResourceStore } from '../../core/state/store.js';
 import { ulidIds } from '../../core/ids.js';
 import { prismGenerator } from '../prism.js';
+import type { StorageEngine } from '../storage/engine.js';
+import { openStorage } from '../storage/open.js';
 import { serve } from './http-server.js';
 import { loadKeysFile } from './keys-file.js';
 import { DEFAULT_KEYS, DEFAULT_SPEC } from './package-files.js';
@@ -19,8 +24,7 @@ import { validatorsFor } from './validators.js';
 
 export { DEFAULT_KEYS, DEFAULT_SPEC, PACKAGE_ROOT } from './package-files.js';
 
-/** The mock-only endpoint (outside the contract) that clears stateful mode's memory. */
-export const RESET_PATH = '/__mock/reset';
+export { RESET_PATH } from '../../core/state/reset.js';
 
 export interface MockServerOptions {
   /** A spec file, or one already loaded; default: the bundled contract. */
@@ -30,9 +34,19 @@ export interface MockServerOptions {
   host?: string;
   /** 0 picks a free port; default 4010. */
   port?: number;
-  /** Remember what clients create (in memory unless a store is given). */
+  /** Remember what clients create: in memory, unless a state file, a store URL or a store is given. */
   stateful?: boolean;
+  /** The embedded, durable engine (SQLite); implies stateful. */
+  stateFile?: string;
+  /** `postgres://user:password@host:port/db`, shared by any number of mocks; implies stateful. */
+  storeUrl?: string;
+  /** A storage engine already opened (closed with the server). */
+  storage?: StorageEngine;
+  /** Resources alone (their Idempotency-Key memory is `idempotency`, or in memory); implies stateful. */
   store?: ResourceStore;
+  /** Lets `POST /__mock/reset?all=true` with `Authorization: Bearer <it>` reset every space. */
+  adminToken?: string;
+  bounds?: Partial<StoreBounds>;
   strict?: boolean;
   idempotency?: IdempotencyStore;
   clock?: () => number;
@@ -49,6 +63,8 @@ export interface MockServer {
   keys: KeyRing;
   mock: Mock;
   stateful: boolean;
+  /** Where stateful mode keeps its state, and what the engine said when it opened. */
+  storage?: { where: string; notice?: string };
   close(): Promise<void>;
 }
 
@@ -58,46 +74,66 @@ async function keysOf(keys: MockServerOptions['keys'], contract: Contract): Prom
   return readKeys(keys, contract.scopes);
 }
 
-function resetRoute(): ExtraRoute {
-  return {
-    method: 'POST',
-    path: RESET_PATH,
-    async handle(_request, mock) {
-      await mock.reset();
-      return { status: 204, headers: {} };
-    },
-  };
+/** The engine the options ask for, or none (the mock answers from examples and stores nothing). */
+async function storageOf(options: MockServerOptions): Promise<StorageEngine | undefined> {
+  if (options.storage) return options.storage;
+  if (options.store) {
+    const store = options.store;
+    return { resources: store, idempotency: options.idempotency ?? new MemoryIdempotencyStore(), where: 'in the store given', close: () => store.close() };
+  }
+  if (!options.stateful && options.stateFile === undefined && options.storeUrl === undefined) return undefined;
+  return openStorage({
+    ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}),
+    ...(options.storeUrl !== undefined ? { storeUrl: options.storeUrl } : {}),
+  });
 }
 
-/** Loads the spec and the keys, then listens. Errors are SpecError, KeysFileError or ListenError. */
+/** Loads the spec and the keys, opens the storage, then listens. Errors are SpecError, KeysFileError, StorageError, StateFileError or ListenError. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const spec = typeof options.spec === 'object' ? options.spec : await loadSpecFile(options.spec ?? DEFAULT_SPEC);
   const { contract, document } = spec;
   const keys = await keysOf(options.keys, contract);
   const ids = options.ids ?? ulidIds;
-  const store = options.store ?? (options.stateful ? new MemoryStore() : undefined);
-  const mock = createMock({
-    contract,
-    validators: validatorsFor(spec),
-    keys,
-    generator: prismGenerator(document, contract.jsonSchemaFaker),
-    ids,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.idempotency ? { idempotency: options.idempotency } : {}),
-    ...(options.strict ? { strict: true } : {}),
-    ...(store ? { responder: (examples) => new StatefulResponder(examples, { contract, store, ids }), extraRoutes: [resetRoute()] } : {}),
-    onError: (error, request) => process.stderr.write(`mock: ${request.method} ${request.path} failed: ${(error as Error)?.stack ?? String(error)}\n`),
-  });
-  const server = await serve(mock, { host: options.host, port: options.port, maxBodyBytes: DEFAULT_BODY_LIMITS.maxBytes, log: options.log });
-  return {
-    ...server,
-    contract,
-    keys,
-    mock,
-    stateful: store !== undefined,
-    close: async () => {
-      await server.close();
-      await store?.close();
-    },
-  };
+  const storage = await storageOf(options);
+  const idempotency = storage?.idempotency ?? options.idempotency;
+  const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
+  try {
+    const mock = createMock({
+      contract,
+      validators: validatorsFor(spec),
+      keys,
+      generator: prismGenerator(document, contract.jsonSchemaFaker),
+      ids,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(idempotency ? { idempotency } : {}),
+      ...(options.strict ? { strict: true } : {}),
+      ...(storage
+        ? {
+            responder: (examples) => new StatefulResponder(examples, { contract, store: storage.resources, ids, bounds }),
+            extraRoutes: [resetRoute({ keys, store: storage.resources, idempotency: storage.idempotency, ...(options.adminToken ? { adminToken: options.adminToken } : {}) })],
+          }
+        : {}),
+      onError: (error, request) => process.stderr.write(`mock: ${request.method} ${request.path} failed: ${(error as Error)?.stack ?? String(error)}\n`),
+    });
+    const server = await serve(mock, { host: options.host, port: options.port, maxBodyBytes: DEFAULT_BODY_LIMITS.maxBytes, log: options.log });
+    return {
+      ...server,
+      contract,
+      keys,
+      mock,
+      stateful: storage !== undefined,
+      ...(storage ? { storage: { where: storage.where, ...(storage.notice ? { notice: storage.notice } : {}) } } : {}),
+      close: async () => {
+        try {
+          await server.close();
+        } finally {
+          await storage?.close();
+        }
+      },
+    };
+  } catch (error) {
+    // A mock that cannot listen lets go of its state file (and its connections) before it reports.
+    await storage?.close();
+    throw error;
+  }
 }

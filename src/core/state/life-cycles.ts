@@ -3,12 +3,13 @@
 // of one service) carries that service's code alone. stateful.ts gives it every service.
 import type { Contract, Operation } from '../contract.js';
 import type { IdGenerator } from '../ids.js';
-import type { Outcome, RespondContext, Responder } from '../responders/responder.js';
+import { refusal, type Outcome, type RespondContext, type Responder } from '../responders/responder.js';
 import type { ServiceName } from '../services.js';
+import { BoundExceeded, DEFAULT_BOUNDS, type StoreBounds } from './bounds.js';
 import type { Handler, Handlers, Reply } from './handler.js';
 import { successExamples, type AccountDirectory, type SuccessExamples } from './seed.js';
 import { Space, type SpaceSeed } from './space.js';
-import type { ResourceStore } from './store.js';
+import type { ResourceStore, StoredSpace } from './store.js';
 
 /** One service's life cycles: its stateful operations, by operationId, and a new space's resources. */
 export interface LifeCycle {
@@ -24,7 +25,11 @@ export interface StatefulOptions {
   contract: Contract;
   store: ResourceStore;
   ids: IdGenerator;
+  bounds?: StoreBounds;
 }
+
+/** Whose space it is, in the words of a refusal past a bound. */
+const OWNER_WORDS: Record<ServiceName, string> = { rules: 'organization', sequences: 'bearer token', comms: 'bearer token' };
 
 /** Whose space a request uses: Rules keys share their organization's; bearer tokens have their own. */
 export function ownerOf(context: Pick<RespondContext, 'operation' | 'apiKey' | 'callerId'>): string {
@@ -75,8 +80,17 @@ export class LifeCycleResponder implements Responder {
     };
     const key = { service: operation.service, owner: ownerOf(context) };
     const seed = this.spaces[operation.service] ?? {};
-    const reply = await this.options.store.transaction(key, (stored) => handler(new Space(stored, seed), request));
-    return toOutcome(reply);
+    const space = { bounds: this.options.bounds ?? DEFAULT_BOUNDS, owner: OWNER_WORDS[operation.service] };
+    try {
+      // A GET only reads (no handler of a GET writes): engines that can run reads side by side do.
+      const work = (stored: StoredSpace) => handler(new Space(stored, seed, space), request);
+      const reply = await this.options.store.transaction(key, work, { readOnly: operation.method === 'GET' });
+      return toOutcome(reply);
+    } catch (error) {
+      // Past a bound the transaction kept nothing; the refusal says which bound and how to lift it.
+      if (error instanceof BoundExceeded) return refusal(error.error, { 'X-Mock-Reason': error.reason });
+      throw error;
+    }
   }
 
   async reset(owner?: string): Promise<void> {

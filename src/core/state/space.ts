@@ -1,18 +1,31 @@
 // One caller's space as the handlers see it: the stored resources, or, until its first change, the
 // seed (the contract's own examples). Reading never creates a space; the first write stores the seed
-// and the change together, in the same transaction.
+// and the change together, in the same transaction. Writes past the store's bounds are refused here.
+import { boundErrors, DEFAULT_BOUNDS, storedBytes, type StoreBounds } from './bounds.js';
 import type { StoredSpace } from './store.js';
 
 /** A new space's resources, by collection, oldest first. */
 export type SpaceSeed = Record<string, Array<[id: string, value: unknown]>>;
 
+export interface SpaceOptions {
+  bounds?: StoreBounds;
+  /** Whose space this is, in the refusals' words: `organization`, `bearer token`. */
+  owner?: string;
+}
+
 export class Space {
   private stored: boolean | undefined;
+  private readonly bounds: StoreBounds;
+  private readonly owner: string;
 
   constructor(
     private readonly space: StoredSpace,
     private readonly seed: SpaceSeed,
-  ) {}
+    options: SpaceOptions = {},
+  ) {
+    this.bounds = options.bounds ?? DEFAULT_BOUNDS;
+    this.owner = options.owner ?? 'caller space';
+  }
 
   private async exists(): Promise<boolean> {
     return (this.stored ??= await this.space.exists());
@@ -24,10 +37,18 @@ export class Space {
     return found ? (structuredClone(found[1]) as T) : undefined;
   }
 
+  /** Stores `value` under `id`; throws BoundExceeded (and the transaction keeps nothing) past a bound. */
   async put<T>(collection: string, id: string, value: T): Promise<void> {
+    const bytes = storedBytes(value);
+    if (bytes > this.bounds.maxResourceBytes) throw boundErrors.resourceTooLarge(collection, bytes, this.bounds.maxResourceBytes);
     if (!(await this.exists())) {
+      if ((await this.space.countSpaces()) >= this.bounds.maxSpaces) throw boundErrors.tooManySpaces(this.bounds.maxSpaces);
       await this.space.create(this.seed);
       this.stored = true;
+    }
+    const isNew = (await this.space.get(collection, id)) === undefined;
+    if (isNew && (await this.space.count(collection)) >= this.bounds.maxResources) {
+      throw boundErrors.tooManyResources(collection, this.owner, this.bounds.maxResources);
     }
     await this.space.put(collection, id, value);
   }

@@ -2,6 +2,7 @@
 // per bearer token of Sequences and Comms), each a few collections of JSON resources by id. The
 // engine is injected: memory here; an embedded database or PostgreSQL in Node (src/adapters/storage/).
 import type { ServiceName } from '../services.js';
+import { Locks } from './locks.js';
 
 export interface SpaceKey {
   service: ServiceName;
@@ -21,15 +22,29 @@ export interface StoredSpace {
   /** The collection's resources, newest first, starting after the one stored under `after`. */
   scan(collection: string, options?: { after?: string }): AsyncIterable<{ id: string; value: unknown }>;
   count(collection: string): Promise<number>;
+  /**
+   * How many spaces the store holds (for the bound on caller spaces). Until this transaction ends, no
+   * other transaction creates a space, so a count followed by `create` never lets two past the bound.
+   */
+  countSpaces(): Promise<number>;
+}
+
+export interface TransactionOptions {
+  /**
+   * The transaction only reads: an engine may run it beside the others of its space (PostgreSQL does,
+   * on a snapshot of what was committed when it began); it must not write.
+   */
+  readOnly?: boolean;
 }
 
 export interface ResourceStore {
   /**
    * Runs `work` as one transaction on one space: its reads see its writes, and it is committed (and
    * durable, for a durable engine) before the returned promise resolves, so an answer that says a
-   * change was made is only sent after the change is kept. Transactions on one space do not interleave.
+   * change was made is only sent after the change is kept. Transactions that write to one space do
+   * not interleave; a read-only one sees the space as one committed state, never half of a change.
    */
-  transaction<T>(space: SpaceKey, work: (space: StoredSpace) => Promise<T>): Promise<T>;
+  transaction<T>(space: SpaceKey, work: (space: StoredSpace) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Forgets the spaces of `owner` (in every service), or every space. */
   reset(owner?: string): Promise<void>;
   close(): Promise<void>;
@@ -37,29 +52,27 @@ export interface ResourceStore {
 
 type Collections = Map<string, Map<string, unknown>>;
 
+/** The lock `countSpaces` holds: no name of a space contains NUL twice. */
+const SPACE_COUNT_LOCK = '\u0000spaces\u0000';
+
 /** The in-memory engine: the default of stateful mode and of the in-browser handlers. */
 export class MemoryStore implements ResourceStore {
   private readonly spaces = new Map<string, Collections>();
-  /** The tail of each space's queue of transactions. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly locks = new Locks();
 
   async transaction<T>(key: SpaceKey, work: (space: StoredSpace) => Promise<T>): Promise<T> {
     const id = `${key.service}\u0000${key.owner}`;
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const run = previous.then(async () => {
-      const transaction = new MemoryTransaction(this.spaces.get(id));
+    const release = await this.locks.acquire(id);
+    const transaction = new MemoryTransaction(this.spaces.get(id), () => this.locks.acquire(SPACE_COUNT_LOCK), () => this.spaces.size);
+    try {
       const result = await work(transaction);
       // Only a transaction that succeeded changes the space: a failing one leaves nothing half-written.
       const committed = transaction.commit();
       if (committed) this.spaces.set(id, committed);
       return result;
-    });
-    const tail = run.catch(() => undefined);
-    this.queues.set(id, tail);
-    try {
-      return await run;
     } finally {
-      if (this.queues.get(id) === tail) this.queues.delete(id);
+      transaction.end();
+      release();
     }
   }
 
@@ -75,10 +88,16 @@ class MemoryTransaction implements StoredSpace {
   private created: Collections | undefined;
   private readonly writes = new Map<string, Map<string, unknown>>();
 
-  constructor(private readonly stored: Collections | undefined) {}
+  private releaseCount: (() => void) | undefined;
+
+  constructor(
+    private readonly stored: Collections | undefined,
+    private readonly lockCount: () => Promise<() => void>,
+    private readonly spaceCount: () => number,
+  ) {}
 
   async exists() {
-    return this.stored !== undefined || this.created !== undefined;
+    return this.stored !== undefined || this.created !== undefined || this.writes.size > 0;
   }
 
   async create(initial: Record<string, Array<[id: string, value: unknown]>>) {
@@ -111,6 +130,16 @@ class MemoryTransaction implements StoredSpace {
   async count(name: string) {
     const base = this.base(name);
     return base.size + [...(this.writes.get(name)?.keys() ?? [])].filter((id) => !base.has(id)).length;
+  }
+
+  async countSpaces() {
+    this.releaseCount ??= await this.lockCount();
+    return this.spaceCount();
+  }
+
+  /** Lets other transactions count spaces again (once this one's space, if new, is stored). */
+  end(): void {
+    this.releaseCount?.();
   }
 
   /** The space as it is once this transaction's writes are applied (Map.set keeps a replaced entry's place). */
