@@ -1,5 +1,5 @@
 // `npx platform-contract` from a project that installed the packed tarball: the mock driven over
-// HTTP, and diff on two contracts: the README's promise to teams that never clone this repository.
+// HTTP, verify checking it, and diff on two contracts: the README's promise to teams that never clone this repository.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -90,6 +90,28 @@ describe('npx platform-contract mock', () => {
     expect(first.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.headers.get('x-request-id')).toBe(first.headers.get('x-request-id'));
+  });
+});
+
+describe('npx platform-contract verify', () => {
+  it('verifies the packed mock against the contract with its demo keys: exit code 0, a summary and JUnit', async () => {
+    const mock = await npx(['mock', '--port', '0']);
+    try {
+      const child = spawn(
+        'npx',
+        ['--no-install', 'platform-contract', 'verify', '--base-url', mock.url, '--keys', 'node_modules/platform-contract/mock/demo-keys.yaml', '--bearer', 't', '--only', 'getRule,createCommsSequence', '--junit', 'verify.xml'],
+        { cwd: project.dir },
+      );
+      let out = '';
+      child.stdout!.on('data', (chunk) => (out += chunk));
+      child.stderr!.on('data', (chunk) => (out += chunk));
+      expect(await new Promise((resolve) => child.on('exit', resolve)), out).toBe(0);
+      expect(out).toMatch(/^getRule +\d+ +\d+ +0 +\d+$/m);
+      expect(out).toContain('OK: no violation');
+      expect(await readFile(path.join(project.dir, 'verify.xml'), 'utf8')).toMatch(/<testsuite[^>]+name="createCommsSequence"/);
+    } finally {
+      mock.child.kill('SIGTERM');
+    }
   });
 });
 
