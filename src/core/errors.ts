@@ -2,6 +2,9 @@
 // envelope around them is the owning service's (services.ts); the pipeline picks which one applies.
 import { validationStatus, type ServiceError, type ServiceName, type ValidationProblem } from './services.js';
 
+/** `rule_executions` -> `rule executions`. */
+const kindName = (collection: string) => collection.replace(/_/g, ' ');
+
 /** The sentence above a validation error's details: which part of the request is at fault. */
 function validationSummary(details: ValidationProblem[]): string {
   const inParameters = details.filter((detail) => detail.in !== undefined).length;
@@ -49,6 +52,27 @@ export const errors = {
       status: 406,
       code: 'not_acceptable',
       message: `No response matches Accept: ${accept}; this operation answers ${available.join(', ') || 'no body'}.`,
+    };
+  },
+  tooManyResources(collection: string, owner: string, limit: number, option: string): ServiceError {
+    return {
+      status: 507,
+      code: 'too_many_resources',
+      message: `This mock stores at most ${limit} ${kindName(collection)} per ${owner}: reset its space (POST /__mock/reset) or start the mock with a larger ${option}.`,
+    };
+  },
+  tooManySpaces(limit: number, option: string): ServiceError {
+    return {
+      status: 507,
+      code: 'too_many_spaces',
+      message: `This mock stores at most ${limit} caller spaces (organizations and bearer tokens), all in use: an admin can reset them (POST /__mock/reset?all=true), or start the mock with a larger ${option}.`,
+    };
+  },
+  resourceTooLarge(collection: string, bytes: number, limit: number, option: string): ServiceError {
+    return {
+      status: 413,
+      code: 'resource_too_large',
+      message: `This change would store ${bytes} bytes in one of the ${kindName(collection)}; this mock stores at most ${limit} bytes per resource (${option}).`,
     };
   },
   internal(message: string): ServiceError {

@@ -1,6 +1,7 @@
 // The bounds of stateful mode: how many caller spaces a store holds, how many resources of one kind a
 // space holds, and how large one stored resource may be. A change past a bound is refused, whole, in
 // the owning service's envelope: a mock-only answer, outside the contract like the reset route.
+import { errors } from '../errors.js';
 import type { ServiceError } from '../services.js';
 
 export interface StoreBounds {
@@ -35,37 +36,19 @@ export class BoundExceeded extends Error {
   }
 }
 
-/** `rule_executions` -> `rule executions`. */
-const kindName = (collection: string) => collection.replace(/_/g, ' ');
-
 export const boundErrors = {
   tooManyResources(collection: string, owner: string, limit: number): BoundExceeded {
     return new BoundExceeded(
-      {
-        status: 507,
-        code: 'too_many_resources',
-        message: `This mock stores at most ${limit} ${kindName(collection)} per ${owner}: reset its space (POST /__mock/reset) or start the mock with a larger ${BOUND_OPTIONS.maxResources}.`,
-      },
-      `mock-only bound: at most ${limit} ${kindName(collection)} per caller space (${BOUND_OPTIONS.maxResources})`,
+      errors.tooManyResources(collection, owner, limit, BOUND_OPTIONS.maxResources),
+      `mock-only bound: at most ${limit} ${collection.replace(/_/g, ' ')} per caller space (${BOUND_OPTIONS.maxResources})`,
     );
   },
   tooManySpaces(limit: number): BoundExceeded {
-    return new BoundExceeded(
-      {
-        status: 507,
-        code: 'too_many_spaces',
-        message: `This mock stores at most ${limit} caller spaces (organizations and bearer tokens), all in use: an admin can reset them (POST /__mock/reset?all=true), or start the mock with a larger ${BOUND_OPTIONS.maxSpaces}.`,
-      },
-      `mock-only bound: at most ${limit} caller spaces per store (${BOUND_OPTIONS.maxSpaces})`,
-    );
+    return new BoundExceeded(errors.tooManySpaces(limit, BOUND_OPTIONS.maxSpaces), `mock-only bound: at most ${limit} caller spaces per store (${BOUND_OPTIONS.maxSpaces})`);
   },
   resourceTooLarge(collection: string, bytes: number, limit: number): BoundExceeded {
     return new BoundExceeded(
-      {
-        status: 413,
-        code: 'resource_too_large',
-        message: `This change would store ${bytes} bytes in one of the ${kindName(collection)}; this mock stores at most ${limit} bytes per resource (${BOUND_OPTIONS.maxResourceBytes}).`,
-      },
+      errors.resourceTooLarge(collection, bytes, limit, BOUND_OPTIONS.maxResourceBytes),
       `mock-only bound: at most ${limit} bytes per stored resource (${BOUND_OPTIONS.maxResourceBytes})`,
     );
   },
