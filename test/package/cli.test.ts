@@ -37,9 +37,9 @@ async function npx(args: string[]): Promise<{ url: string; child: ChildProcess; 
 const seedRule = async () => JSON.parse(await readFile(path.join(projectRoot, 'test/fixtures/seeds/000_createRule_request.json'), 'utf8')).value;
 
 describe('the packed package', () => {
-  it('ships the compiled CLI, the bundled contract and the demo keys, and no sources or tests', () => {
+  it('ships the compiled CLI, the bundled contract and the demo keys, and no sources, tests or docs build', () => {
     expect(project.files).toEqual(expect.arrayContaining(['dist/cli/main.js', 'generated/openapi.json', 'mock/demo-keys.yaml', 'package.json']));
-    expect(project.files.filter((file) => /^(src|test|scripts|bench|paths|schemas|examples)\//.test(file))).toEqual([]);
+    expect(project.files.filter((file) => /^(src|test|scripts|bench|paths|schemas|examples|dist\/docs)\//.test(file))).toEqual([]);
   });
 
   it('answers --help', async () => {
