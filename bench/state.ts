@@ -37,7 +37,7 @@ interface Mock {
 
 async function startMock(storage: string[]): Promise<Mock> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'mock', ...storage, '--port', String(port), '--max-resources', String(RULES * 2)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'mock', ...storage, '--port', String(port), '--max-resources', String(RULES * 10)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
