@@ -1,6 +1,7 @@
 // The one walker of the contract document: every operation (paths, then webhooks) with its service,
 // authentication, permission, parameters, bodies and named examples, read from a bundled OpenAPI 3.x
 // document (local `$ref`s only). The generator, the mock, the verifier and the tests all read it here.
+import { isJsonMediaType } from './http.js';
 import { fragment, toPointer, valueAtFragment } from './json-pointer.js';
 import { isServiceName, SERVICE_NAMES, type ServiceName } from './services.js';
 
@@ -112,9 +113,6 @@ export class ContractError extends Error {
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-export function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(?:[\w.-]+\+)?json(?:\s*;.*)?$/i.test(mediaType.trim());
-}
 
 function isRecord(value: unknown): value is Record<string, Json> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -41,8 +41,9 @@ export function mediaTypeOf(contentType: string | undefined): string | undefined
   return type ? type : undefined;
 }
 
+/** `application/json` or `application/<something>+json`, with or without parameters. */
 export function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || /^application\/[^;]*\+json$/.test(mediaType);
+  return /^application\/(?:[\w.-]+\+)?json(?:\s*;.*)?$/i.test(mediaType.trim());
 }
 
 /** Whether a received media type is one a declared one (possibly a range like `application/*`) admits. */

@@ -1,7 +1,7 @@
 // The last stages: an outcome becomes the response sent. The request id goes into the X-Request-ID
 // header and, where the body documents one, into the Rules `request_id`; a refusal is put in the
 // owning service's envelope; notes and warnings become X-Mock-Reason and X-Mock-Warning.
-import { headerSafe, isJsonMediaType, JSON_CONTENT_TYPE, mediaTypeOf, type MockResponse } from './http.js';
+import { headerSafe, isJsonMediaType, JSON_CONTENT_TYPE, type MockResponse } from './http.js';
 import type { Outcome } from './responders/responder.js';
 import { errorBody, type ServiceName, type ValidationProblem } from './services.js';
 
@@ -40,7 +40,7 @@ export function toResponse(outcome: Outcome, { service, requestId, warnings }: R
       const mediaType = outcome.mediaType ?? 'application/json';
       headers['Content-Type'] = mediaType;
       const value = withRequestId(outcome.body, requestId);
-      body = typeof value === 'string' && !isJsonMediaType(mediaTypeOf(mediaType) ?? '') ? value : JSON.stringify(value);
+      body = typeof value === 'string' && !isJsonMediaType(mediaType) ? value : JSON.stringify(value);
     }
     if (outcome.note) headers['X-Mock-Reason'] = outcome.note;
   }

@@ -19,10 +19,9 @@ const operations = readContract(document).operations.filter((operation) => !oper
 
 const noop = () => {};
 const logger = { level: 'silent', trace: noop, debug: noop, info: noop, success: noop, warn: noop, error: noop, fatal: noop, child: () => logger };
-const prism = prismHttp.createInstance(
-  { checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false, mock: { dynamic: false } },
-  { logger: logger as never },
-);
+/** Bare Prism choosing answers: no checks of its own, no generated bodies. */
+const BARE: IHttpConfig = { checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false, mock: { dynamic: false } };
+const prism = prismHttp.createInstance(BARE, { logger: logger as never });
 let prismOperations: Map<string, IHttpOperation>;
 
 beforeAll(async () => {
@@ -67,12 +66,7 @@ async function prismChoice(operation: Operation, form: Form): Promise<Choice> {
   const request = exampleRequest(document, operation);
   const url = new URL(request.path, 'http://mock.local');
   const config: IHttpConfig = {
-    checkSecurity: false,
-    validateRequest: false,
-    validateResponse: false,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
+    ...BARE,
     mock: { dynamic: false, ...(form.desired.code !== undefined ? { code: form.desired.code } : {}), ...(form.desired.exampleKey !== undefined ? { exampleKey: form.desired.exampleKey } : {}) },
   };
   const result = await prism.request(
