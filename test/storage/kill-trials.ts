@@ -62,8 +62,9 @@ export async function killTrials(storage: string[], trials: number, afterKill: (
     const stored = await storedRules(url);
     lost += [...acknowledged].filter((id) => !stored.has(id)).length;
     const load = underLoad(url);
-    // Killed somewhere between 100 and 600 ms into the load: mid-request, mid-commit, mid-answer.
-    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 500));
+    // Killed somewhere between 50 and 250 ms into the load: eight clients keep hundreds of creates in
+    // flight by then, so the kill lands mid-request, mid-commit or mid-answer.
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
     run.child.kill('SIGKILL');
     await run.exited;
     for (const id of await load) acknowledged.add(id);

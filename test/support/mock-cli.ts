@@ -1,9 +1,10 @@
-// Runs the mock's command line (`platform-contract mock`, from the sources) as a child process, as a user meets it.
+// Runs the mock's command line (`platform-contract mock`) as a child process, as a user meets it: the
+// compiled CLI in dist/, which the tests' global setup (test/support/global-setup.ts) builds once per run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const running: ChildProcess[] = [];
 
 export interface MockProcess {
@@ -25,7 +26,7 @@ export function spawnMock(args: string[], env: Record<string, string> = {}): Moc
 
 /** Starts `platform-contract` with `args` (a command and its options). */
 export function spawnCli(args: string[], env: Record<string, string> = {}): MockProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '', HOST: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,62 @@
+// Once per test run, before any test file, in vitest's main process:
+// - compiles src/ into dist/ as `npm run build` does, so that every test spawning the command line
+//   runs the compiled CLI a user installs (not tsx over the sources), and the packed-tarball tests
+//   pack what was just built. The build is incremental (tsconfig.build.json): after `npm ci`, or on
+//   an unchanged tree, it only checks, in about a second;
+// - starts the one PostgreSQL server the test files share (test/support/postgres.ts), in the
+//   background so that no file waits for it unless it uses it, and stops it after the last file.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+import { startPostgres, type RunningPostgres } from './embedded-postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the shared PostgreSQL server's `{ port, password }` is written once it is up (or its error). */
+    sharedPostgres: { ready: string; failed: string };
+  }
+}
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+async function buildCommandLine(): Promise<void> {
+  try {
+    await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error: any) {
+    throw new Error(`the build the tests run (tsc -p tsconfig.build.json) failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+  }
+}
+
+/** Writes `content` to `file` in one step: a reader sees all of it or no file. */
+async function publish(file: string, content: string): Promise<void> {
+  await writeFile(`${file}.partial`, content);
+  await rename(`${file}.partial`, file);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildCommandLine();
+  const directory = await mkdtemp(path.join(tmpdir(), 'test-run-'));
+  const files = { ready: path.join(directory, 'postgres.json'), failed: path.join(directory, 'postgres.error') };
+  project.provide('sharedPostgres', files);
+  const postgres: Promise<RunningPostgres | undefined> = startPostgres().then(
+    async (server) => {
+      await publish(files.ready, JSON.stringify({ port: server.port, password: server.password }));
+      return server;
+    },
+    async (error: Error) => {
+      await publish(files.failed, error.message);
+      return undefined;
+    },
+  );
+  return async () => {
+    await (await postgres)?.stop();
+    await rm(directory, { recursive: true, force: true });
+  };
+}
