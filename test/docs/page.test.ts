@@ -127,8 +127,15 @@ describe('the reference docs page', () => {
     // A Rules operation with a request body: permission note, Coming Soon badge and curl sample in one view.
     const sample = outline.operations.find((o) => o.permissionScope && o.method === 'post') ?? outline.operations[0];
     await openTag(sample.tag);
-    await page.locator(`${menuItem}.menu-item-type-operation`).filter({ has: page.locator(`span[data-text="${sample.summary}"]`) }).first().click();
-    await page.waitForTimeout(500);
+    const sampleEntry = page.locator(`${menuItem}.menu-item-type-operation`).filter({ has: page.locator(`span[data-text="${sample.summary}"]`) }).first();
+    const sampleSection = (await sampleEntry.locator('a').getAttribute('href'))?.replace(/^#/, '');
+    await sampleEntry.click();
+    // The shot waits for the operation's heading to be scrolled into view, not for a fixed time.
+    const sampleHeading = await page.locator(`[data-section-id="${sampleSection}"] h2`).first().elementHandle({ timeout: 10_000 });
+    await page.waitForFunction((heading) => {
+      const box = heading!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, sampleHeading, { timeout: 10_000 });
     await page.screenshot({ path: path.join(DOCS_DIR, 'screenshot-operation.png') });
     expect(problems).toEqual([]);
   });
