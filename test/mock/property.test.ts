@@ -2,7 +2,6 @@
 // no 5xx, every body conforms to the spec, every error is in its service's envelope.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { toPointer } from '../../src/core/json-pointer.js';
 import type { Operation } from '../../src/core/contract.js';
 import { Router } from '../../src/core/router.js';
 import { exampleRequest, type Service, type SpecOperation, authFor } from './spec.js';
