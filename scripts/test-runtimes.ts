@@ -13,8 +13,12 @@ import { promisify } from 'node:util';
 
 /** The versions tested: the newest 22.x and 24.x of the `node` package (`npm view node versions --json`). */
 const VERSIONS = ['22.23.3', '24.21.0'];
-/** The tests that pack the tarball, install it in a scratch project and drive `npx platform-contract`. */
-const PACK_TESTS = ['test/package/cli.test.ts', 'test/generated/pack.test.ts'];
+/**
+ * The tests that pack the tarball, install it in a scratch project and drive it: `npx platform-contract`,
+ * a TypeScript consumer, and platform-contract/msw with msw 2 and 3 (msw 3's Node side needs Node 22.12,
+ * so it runs only here).
+ */
+const PACK_TESTS = ['test/package/cli.test.ts', 'test/generated/pack.test.ts', 'test/msw/package.test.ts'];
 const INSTALL_TIMEOUT_MS = 5 * 60_000;
 const NPM_CI_TIMEOUT_MS = 10 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
