@@ -14,13 +14,32 @@ beforeAll(async () => {
   project = await packedProject();
 }, 300_000);
 
+/** Whether any process of `child`'s process group (npx, the `sh -c` it starts, the mock) is left. */
+function groupAlive(child: ChildProcess): boolean {
+  try {
+    process.kill(-child.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// npx runs the mock under `sh -c`; killed hard, npx would leave both behind, so what a test started is
+// killed as a whole process group.
 afterAll(() => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of running) if (groupAlive(child)) process.kill(-child.pid!, 'SIGKILL');
 });
+
+/** Stops `npx platform-contract mock` as a user does (SIGTERM to npx) and waits until its whole group is gone. */
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  for (let i = 0; i < 200 && groupAlive(child); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (groupAlive(child)) process.kill(-child.pid!, 'SIGKILL');
+}
 
 /** `npx platform-contract ...` in the scratch project; resolves with its URL once the banner is printed. */
 async function npx(args: string[]): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn('npx', ['--no-install', 'platform-contract', ...args], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', HOST: '' } });
+  const child = spawn('npx', ['--no-install', 'platform-contract', ...args], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', HOST: '' }, detached: true });
   running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -56,7 +75,7 @@ describe('npx platform-contract mock', () => {
   beforeAll(async () => {
     mock = await npx(['mock', '--port', '0']);
   });
-  afterAll(() => mock?.child.kill('SIGTERM'));
+  afterAll(() => mock && stop(mock.child));
 
   const call = (method: string, pathname: string, headers: Record<string, string> = {}, body?: unknown) =>
     fetch(`${mock.url}${pathname}`, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
@@ -110,7 +129,7 @@ describe('npx platform-contract verify', () => {
       expect(out).toContain('OK: no violation');
       expect(await readFile(path.join(project.dir, 'verify.xml'), 'utf8')).toMatch(/<testsuite[^>]+name="createCommsSequence"/);
     } finally {
-      mock.child.kill('SIGTERM');
+      await stop(mock.child);
     }
   });
 });
@@ -148,7 +167,7 @@ describe('npx platform-contract mock --stateful', () => {
       const listed = (await (await fetch(`${mock.url}/api/v1/rules`, { headers })).json()) as { data: Array<{ id: string }> };
       expect(listed.data[0].id).toBe(data.id);
     } finally {
-      mock.child.kill('SIGTERM');
+      await stop(mock.child);
     }
   });
 });
