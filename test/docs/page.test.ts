@@ -50,9 +50,10 @@ async function problemsWith(operation: OutlineOperation): Promise<string[]> {
   await entry.first().locator('a').click();
   const section = page.locator(`[data-section-id="${href?.replace(/^#/, '')}"]`);
   try {
-    await section.locator('h2').first().waitFor({ timeout: 10_000 });
+    // The renderer fills a section in after it is attached: wait for its heading to have text.
+    await section.locator('h2').filter({ hasText: /\S/ }).first().waitFor({ timeout: 10_000 });
   } catch {
-    return [`${name}: clicking its navigation entry (${href}) showed no section`];
+    return [`${name}: clicking its navigation entry (${href}) showed no section with a heading`];
   }
   const problems: string[] = [];
   const heading = (await section.locator('h2').first().innerText()).trim();
