@@ -1,6 +1,8 @@
-// The tests' one real browser: the headless Chromium shipped in the npm package @sparticuz/chromium,
-// driven by playwright-core. It needs no system package and no download, and cannot reach any host
-// but this machine.
+// The tests' one real browser, driven by playwright-core: Debian's Chromium when it is installed
+// (the package chromium), otherwise the headless Chromium shipped in the npm
+// package @sparticuz/chromium, which needs no system package and no download. TEST_BROWSER chooses
+// instead: `packaged` for the npm package's, or the path of another Chromium. Either way it cannot
+// reach any host but this machine.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -10,17 +12,20 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import chromium from '@sparticuz/chromium';
+import sparticuz from '@sparticuz/chromium';
 import { chromium as playwright, type Browser } from 'playwright-core';
 
 export interface TestBrowser {
   browser: Browser;
+  /** Which Chromium runs: "Debian's Chromium (/usr/lib/chromium/chromium)" or "@sparticuz/chromium 147.0.0 (…)". */
+  name: string;
   /**
    * Every request the browser tried to send to a host other than this machine, as
    * "GET http://host/path" or "CONNECT host:443"; each was refused. Pages, service workers and the
-   * browser's own background services all go through this record.
+   * browser's own background services all go through this record, less the few a full Chromium
+   * makes by itself at start (FULL_CHROMIUM_OWN_REQUESTS).
    */
-  otherHostRequests: string[];
+  readonly otherHostRequests: string[];
   close(): Promise<void>;
 }
 
@@ -33,7 +38,8 @@ const PACKAGE_VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_DIR, '
 const UNPACKED_DIR = path.resolve(PACKAGE_DIR, '..', '..', '.cache', `sparticuz-chromium-${PACKAGE_VERSION}`);
 
 /**
- * chromium.args, less what would make this browser unlike a reader's or break the tests:
+ * The npm package's own switches (its chromium.args), less what would make this browser unlike a
+ * reader's or break the tests:
  * - `--single-process`: the browser dies when a second context opens pages after the first
  *   context closed ("Target page, context or browser has been closed"); every Service Worker test
  *   needs a fresh context. The package wants it on AWS Lambda only.
@@ -49,7 +55,7 @@ const UNPACKED_DIR = path.resolve(PACKAGE_DIR, '..', '..', '.cache', `sparticuz-
  */
 const DROPPED_ARGS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials'];
 const DROPPED_ARG_PREFIXES = ['--disable-features=', '--enable-features='];
-const BROWSER_ARGS = chromium.args.filter(
+const BROWSER_ARGS = sparticuz.args.filter(
   (arg) => !DROPPED_ARGS.includes(arg) && !DROPPED_ARG_PREFIXES.some((prefix) => arg.startsWith(prefix)),
 );
 
@@ -121,33 +127,90 @@ async function startRefusingProxy(refused: string[]): Promise<{ url: string; clo
   };
 }
 
+/**
+ * Debian's Chromium, where the package chromium is installed: its binary, not the /usr/bin/chromium
+ * launcher script, which sources /etc/chromium.d/ and so exports Google API keys (with them the
+ * browser signs in to accounts.google.com at start) and adds flags of its own.
+ */
+const SYSTEM_CHROMIUM = '/usr/lib/chromium/chromium';
+
+/**
+ * What a full Chromium asks of Google by itself once its network is up, whatever page it shows: the
+ * signed-in accounts (IdentityManager's ListAccounts, which no switch of Chromium 150 turns off; the
+ * feature Playwright enables against it came later) and push messaging. The proxy refuses them like
+ * any other; they are left out of otherHostRequests because no page made them. The npm package's
+ * build, a headless shell without sign-in or push, makes none.
+ */
+const FULL_CHROMIUM_OWN_REQUESTS = ['CONNECT accounts.google.com:443', 'CONNECT android.clients.google.com:443'];
+
+interface Chromium {
+  name: string;
+  executablePath: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** The requests this browser makes by itself (see FULL_CHROMIUM_OWN_REQUESTS). */
+  ownRequests: string[];
+}
+
+/** A Chromium installed on the system: Playwright's own switches (headless, no sandbox…) suit it, plus no GPU. */
+function systemChromium(executablePath: string): Chromium {
+  const name = executablePath === SYSTEM_CHROMIUM ? `Debian's Chromium (${executablePath})` : `Chromium at ${executablePath}`;
+  return { name, executablePath, args: ['--disable-gpu'], env: process.env, ownRequests: FULL_CHROMIUM_OWN_REQUESTS };
+}
+
+/** The npm package's Chromium, unpacked with the libraries and fonts it brings. */
+async function packagedChromium(): Promise<Chromium> {
+  const dir = await unpackedBrowser();
+  const executablePath = path.join(dir, 'chromium');
+  return {
+    name: `@sparticuz/chromium ${PACKAGE_VERSION} (${executablePath})`,
+    executablePath,
+    args: BROWSER_ARGS,
+    env: {
+      ...process.env,
+      LD_LIBRARY_PATH: [path.join(dir, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
+      FONTCONFIG_PATH: path.join(dir, 'fonts'),
+    },
+    ownRequests: [],
+  };
+}
+
+/** The Chromium TEST_BROWSER names, else Debian's when installed, else the npm package's. */
+async function findChromium(): Promise<Chromium> {
+  const chosen = process.env.TEST_BROWSER;
+  if (chosen === 'packaged') return packagedChromium();
+  if (chosen) {
+    if (!existsSync(chosen)) throw new Error(`TEST_BROWSER names ${chosen}, which does not exist (give the path of a Chromium, or "packaged")`);
+    return systemChromium(chosen);
+  }
+  return existsSync(SYSTEM_CHROMIUM) ? systemChromium(SYSTEM_CHROMIUM) : packagedChromium();
+}
+
 /** Launches the headless Chromium; close it with `close()`, which also stops its proxy. */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const dir = await unpackedBrowser();
-  const otherHostRequests: string[] = [];
-  const proxy = await startRefusingProxy(otherHostRequests);
-  const executablePath = path.join(dir, 'chromium');
+  const chromium = await findChromium();
+  const refused: string[] = [];
+  const proxy = await startRefusingProxy(refused);
   let browser: Browser;
   try {
     browser = await playwright.launch({
-      executablePath,
+      executablePath: chromium.executablePath,
       headless: true,
-      args: BROWSER_ARGS,
+      args: chromium.args,
       // Playwright otherwise sends loopback through the proxy too (it adds `<-loopback>`).
       proxy: { server: proxy.url, bypass: 'localhost,127.0.0.1,[::1]' },
-      env: {
-        ...process.env,
-        LD_LIBRARY_PATH: [path.join(dir, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
-        FONTCONFIG_PATH: path.join(dir, 'fonts'),
-      },
+      env: chromium.env,
     });
   } catch (error) {
     await proxy.close();
-    throw new Error(`The headless Chromium of @sparticuz/chromium ${PACKAGE_VERSION} (${executablePath}) did not start: ${(error as Error).message}`);
+    throw new Error(`${chromium.name} did not start: ${(error as Error).message}`);
   }
   return {
     browser,
-    otherHostRequests,
+    name: chromium.name,
+    get otherHostRequests() {
+      return refused.filter((request) => !chromium.ownRequests.includes(request));
+    },
     close: async () => {
       await browser.close();
       await proxy.close();
