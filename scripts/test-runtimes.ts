@@ -4,7 +4,7 @@
 // requests, and the pack-and-install tests. Apart from `npm test` because each `npm ci` takes a minute.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -149,6 +149,9 @@ async function copyProject(version: string): Promise<string> {
   // a file deleted but not yet staged is still listed by --cached.
   const files = stdout.split('\0').filter((file) => file && !/^(node_modules|dist)(\/|$)/.test(file) && existsSync(path.join(root, file)));
   const copy = await mkdtemp(path.join(tmpdir(), `platform-contract-node-${version}-`));
+  // mkdtemp makes it 0700; as root, the tests' embedded PostgreSQL runs as the `postgres` user, which
+  // must reach its binaries under the copy's node_modules.
+  await chmod(copy, 0o755);
   for (const file of files) {
     await mkdir(path.dirname(path.join(copy, file)), { recursive: true });
     await copyFile(path.join(root, file), path.join(copy, file));

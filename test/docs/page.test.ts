@@ -37,6 +37,25 @@ async function openTag(tag: string): Promise<void> {
   await operations.first().waitFor({ timeout: 10_000 });
 }
 
+/** What is wrong with a rendered operation section, read from its heading and text. */
+function sectionProblems(name: string, operation: OutlineOperation, heading: string, sectionText: string): string[] {
+  const problems: string[] = [];
+  if (!heading.startsWith(operation.summary)) problems.push(`${name}: section heading is "${heading}"`);
+  const text = sectionText.replace(/\s+/g, ' ');
+  // The request panel shows "<METHOD> <path>"; a webhook's shows its method and is labelled Webhook.
+  const request = operation.kind === 'operation' ? `${operation.method} ${operation.path}` : `${operation.method}`;
+  if (!text.toLowerCase().includes(request.toLowerCase())) problems.push(`${name}: section does not show "${request.toUpperCase()}"`);
+  if (operation.kind === 'webhook' && !text.includes('Webhook')) problems.push(`${name}: section is not labelled Webhook`);
+  if (operation.permissionScope && !text.includes(`Permission: the API key needs the ${operation.permissionScope} scope`)) {
+    problems.push(`${name}: section does not show the ${operation.permissionScope} permission and its resource rule`);
+  }
+  if (operation.comingSoon && !text.includes('Coming Soon')) problems.push(`${name}: section has no Coming Soon marker`);
+  if (operation.kind === 'operation' && !text.includes(`curl -X ${operation.method.toUpperCase()} 'http://127.0.0.1:4010`)) {
+    problems.push(`${name}: section has no curl sample for the local mock`);
+  }
+  return problems;
+}
+
 /** What is wrong with how one operation is shown; empty when the nav entry and its section are right. */
 async function problemsWith(operation: OutlineOperation): Promise<string[]> {
   const name = `${operation.method.toUpperCase()} ${operation.path} (${operation.summary})`;
@@ -50,27 +69,21 @@ async function problemsWith(operation: OutlineOperation): Promise<string[]> {
   await entry.first().locator('a').click();
   const section = page.locator(`[data-section-id="${href?.replace(/^#/, '')}"]`);
   try {
-    // The renderer fills a section in after it is attached: wait for its heading to have text.
-    await section.locator('h2').filter({ hasText: /\S/ }).first().waitFor({ timeout: 10_000 });
+    await section.locator('h2').first().waitFor({ timeout: 10_000 });
   } catch {
-    return [`${name}: clicking its navigation entry (${href}) showed no section with a heading`];
+    return [`${name}: clicking its navigation entry (${href}) showed no section`];
   }
-  const problems: string[] = [];
-  const heading = (await section.locator('h2').first().innerText()).trim();
-  if (!heading.startsWith(operation.summary)) problems.push(`${name}: section heading is "${heading}"`);
-  const text = (await section.innerText()).replace(/\s+/g, ' ');
-  // The request panel shows "<METHOD> <path>"; a webhook's shows its method and is labelled Webhook.
-  const request = operation.kind === 'operation' ? `${operation.method} ${operation.path}` : `${operation.method}`;
-  if (!text.toLowerCase().includes(request.toLowerCase())) problems.push(`${name}: section does not show "${request.toUpperCase()}"`);
-  if (operation.kind === 'webhook' && !text.includes('Webhook')) problems.push(`${name}: section is not labelled Webhook`);
-  if (operation.permissionScope && !text.includes(`Permission: the API key needs the ${operation.permissionScope} scope`)) {
-    problems.push(`${name}: section does not show the ${operation.permissionScope} permission and its resource rule`);
+  // The renderer fills a section in, and may render it again, after it is attached: read it until it
+  // is right, and report what it still shows after 3 s.
+  let problems: string[] = [];
+  for (const deadline = Date.now() + 3_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const shown = await section.evaluate((element) => ({
+      heading: (element.querySelector('h2') as HTMLElement | null)?.innerText.trim() ?? '',
+      text: (element as HTMLElement).innerText,
+    }));
+    problems = sectionProblems(name, operation, shown.heading, shown.text);
+    if (problems.length === 0 || Date.now() > deadline) return problems;
   }
-  if (operation.comingSoon && !text.includes('Coming Soon')) problems.push(`${name}: section has no Coming Soon marker`);
-  if (operation.kind === 'operation' && !text.includes(`curl -X ${operation.method.toUpperCase()} 'http://127.0.0.1:4010`)) {
-    problems.push(`${name}: section has no curl sample for the local mock`);
-  }
-  return problems;
 }
 
 describe('the reference docs page', () => {

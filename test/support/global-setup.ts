@@ -3,17 +3,18 @@
 //   runs the compiled CLI a user installs (not tsx over the sources), and the packed-tarball tests
 //   pack what was just built. The build is incremental (tsconfig.build.json): after `npm ci`, or on
 //   an unchanged tree, it only checks, in about a second;
-// - starts the one PostgreSQL server the test files share (test/support/postgres.ts), in the
-//   background so that no file waits for it unless it uses it, and stops it after the last file.
-import { execFile } from 'node:child_process';
+// - starts the one PostgreSQL server the test files share (test/support/postgres.ts), in a process of
+//   its own (postgres-process.ts) and in the background, so that no file waits for it unless it uses
+//   it and a server that cannot start fails only those files; it is stopped after the last file.
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { startPostgres, type RunningPostgres } from './embedded-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,23 +41,44 @@ async function publish(file: string, content: string): Promise<void> {
   await rename(`${file}.partial`, file);
 }
 
+/**
+ * Starts postgres-process.ts and publishes the server's `{ port, password }` to `files.ready` once it
+ * is up, or what went wrong to `files.failed`. Returns the function that stops it.
+ */
+function startSharedPostgres(files: ProvidedContext['sharedPostgres']): () => Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./postgres-process.ts', import.meta.url))], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let published: Promise<void> | undefined;
+  child.stdout!.on('data', (chunk) => {
+    stdout += chunk;
+    if (!published && stdout.includes('\n')) published = publish(files.ready, stdout.slice(0, stdout.indexOf('\n')));
+  });
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  void exited.then(() => {
+    if (!published) published = publish(files.failed, `the shared PostgreSQL server did not start:\n${stderr.trim() || `exit code ${child.exitCode}`}`);
+  });
+  return async () => {
+    child.stdin!.end();
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(killer);
+    await published;
+  };
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await buildCommandLine();
   const directory = await mkdtemp(path.join(tmpdir(), 'test-run-'));
   const files = { ready: path.join(directory, 'postgres.json'), failed: path.join(directory, 'postgres.error') };
   project.provide('sharedPostgres', files);
-  const postgres: Promise<RunningPostgres | undefined> = startPostgres().then(
-    async (server) => {
-      await publish(files.ready, JSON.stringify({ port: server.port, password: server.password }));
-      return server;
-    },
-    async (error: Error) => {
-      await publish(files.failed, error.message);
-      return undefined;
-    },
-  );
+  const stopPostgres = startSharedPostgres(files);
   return async () => {
-    await (await postgres)?.stop();
+    await stopPostgres();
     await rm(directory, { recursive: true, force: true });
   };
 }
