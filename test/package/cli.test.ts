@@ -30,9 +30,9 @@ afterAll(() => {
   for (const child of running) if (groupAlive(child)) process.kill(-child.pid!, 'SIGKILL');
 });
 
-/** Stops `npx platform-contract mock` as a user does (SIGTERM to npx) and waits until its whole group is gone. */
+/** Stops `npx platform-contract mock` as Ctrl+C in a terminal does (a signal to its whole process group) and waits until all of it is gone. */
 async function stop(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM');
+  process.kill(-child.pid!, 'SIGINT');
   for (let i = 0; i < 200 && groupAlive(child); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   if (groupAlive(child)) process.kill(-child.pid!, 'SIGKILL');
 }
