@@ -58,6 +58,8 @@ function startSharedPostgres(files: ProvidedContext['sharedPostgres']): () => Pr
     if (!published && stdout.includes('\n')) published = publish(files.ready, stdout.slice(0, stdout.indexOf('\n')));
   });
   child.stderr!.on('data', (chunk) => (stderr += chunk));
+  // A process that cannot be started at all still ends in 'close', after this 'error'.
+  child.on('error', (error) => (stderr += `${error.message}\n`));
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   void exited.then(() => {
     if (!published) published = publish(files.failed, `the shared PostgreSQL server did not start:\n${stderr.trim() || `exit code ${child.exitCode}`}`);
