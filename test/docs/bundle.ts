@@ -1,7 +1,5 @@
-// The bundled contract as the docs see it (every decorator of redocly.yaml applied), and ways to walk it.
+// Ways to walk the bundled contract as the docs see it (loadBundledDocument of test/support/contract.ts).
 import { followRefs } from '../../src/core/contract.js';
-
-export { loadBundledDocument as bundleSpec } from '../support/contract.js';
 
 /** Follows local `$ref`s (`#/components/...`) inside a bundled document. */
 export function deref<T = any>(document: any, node: any): T {

@@ -8,7 +8,8 @@ import {
   renderCurl,
   shellQuote,
 } from '../../src/redocly/code-samples.js';
-import { bundleSpec, deref, operationsOf } from './bundle.js';
+import { deref, operationsOf } from './bundle.js';
+import { loadBundledDocument } from '../support/contract.js';
 
 /** The arguments bash passes to curl when the sample is pasted, without running curl. */
 function curlArguments(sample: string): string[] {
@@ -95,7 +96,7 @@ describe('authorizationFor', () => {
 describe('the bundled contract', () => {
   let document: any;
   beforeAll(async () => {
-    document = await bundleSpec();
+    document = await loadBundledDocument();
   });
 
   it('gives every operation one curl sample for the local mock, built from its first request example', () => {

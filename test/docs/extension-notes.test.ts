@@ -11,7 +11,8 @@ import {
   withComingSoon,
 } from '../../src/redocly/extension-notes.js';
 import { renderScopeTable } from '../../src/redocly/scope-table.js';
-import { bundleSpec, operationsOf } from './bundle.js';
+import { operationsOf } from './bundle.js';
+import { loadBundledDocument } from '../support/contract.js';
 
 const scopes = [
   { scope: 'LIST_RULES', resources: 'none', grants: 'List all rules' },
@@ -94,7 +95,7 @@ describe('renderAuthSection', () => {
 describe('the bundled contract', () => {
   let document: any;
   beforeAll(async () => {
-    document = await bundleSpec();
+    document = await loadBundledDocument();
   });
 
   it('states the permission of every Rules operation in its description', () => {

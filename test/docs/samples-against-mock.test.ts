@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../../src/docs/build.js';
 import { CLI } from '../support/mock-cli.js';
 import { CODE_SAMPLE_DEFAULTS } from '../../src/redocly/code-samples.js';
 import { startProcess, type RunningProcess } from '../support/processes.js';
-import { bundleSpec, operationsOf } from './bundle.js';
+import { operationsOf } from './bundle.js';
+import { loadBundledDocument } from '../support/contract.js';
 
 /** The arguments bash would pass to curl, so the test needs no curl binary. */
 function curlArguments(sample: string): string[] {
@@ -40,7 +41,7 @@ describe('the curl samples against the local mock', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    document = await bundleSpec();
+    document = await loadBundledDocument();
     // The mock's default contract is this same bundle.
     mock = await startProcess(
       process.execPath,

@@ -136,8 +136,8 @@ const SYSTEM_CHROMIUM = '/usr/lib/chromium/chromium';
 
 /**
  * What a full Chromium asks of Google by itself once its network is up, whatever page it shows: the
- * signed-in accounts (IdentityManager's ListAccounts, which no switch of Chromium 150 turns off; the
- * feature Playwright enables against it came later) and push messaging. The proxy refuses them like
+ * signed-in accounts (IdentityManager's ListAccounts: none of the switches tried here turned it off in
+ * Chromium 150, and the feature Playwright enables against it came later) and push messaging. The proxy refuses them like
  * any other; they are left out of otherHostRequests because no page made them. The npm package's
  * build, a headless shell without sign-in or push, makes none.
  */

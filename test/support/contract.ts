@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { followRefs, readContract } from '../../src/core/contract.js';
+import { bundledSpecPath, readBundle } from '../mock/spec.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const DOCUMENT_ID = 'https://contract.local/openapi.json';
@@ -38,7 +39,7 @@ export interface SeedFixture {
  * so the tests read that one file instead of bundling again in every file.
  */
 export async function loadBundledDocument(): Promise<Json> {
-  return JSON.parse(readFileSync(path.join(projectRoot, 'generated', 'openapi.json'), 'utf8'));
+  return readBundle(bundledSpecPath());
 }
 
 /** Follows a local `$ref` (`#/components/...`) to the node it names. */
